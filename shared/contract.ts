@@ -1,0 +1,88 @@
+/**
+ * The single typed contract between the renderer and the backend.
+ *
+ * Each domain verb has a zod schema for its arguments (validated by every transport before a service runs)
+ * and a result type. `Handlers` is derived from the two, so the Electron IPC wiring, the preview HTTP
+ * transport, the renderer client and the tests all agree by construction.
+ *
+ * Adding a verb: add its schema to `schemas` and its result to `Results`.
+ */
+import { z } from 'zod';
+import type { AppInfo, Geography, Ward } from './domain.ts';
+
+const wardCode = z.string().regex(/^E05\d{6}$/, 'a ward code looks like E05013246');
+
+export const schemas = {
+  'app.info': z.object({}).strict(),
+  'geography.get': z.object({}).strict(),
+  'wards.list': z
+    .object({
+      /** Forgiving name search; empty or missing lists every ward. */
+      query: z.string().max(200).optional(),
+    })
+    .strict(),
+  'wards.get': z.object({ code: wardCode }).strict(),
+} as const;
+
+export interface Results {
+  'app.info': AppInfo;
+  'geography.get': Geography;
+  'wards.list': Ward[];
+  'wards.get': Ward;
+}
+
+export type Channel = keyof typeof schemas;
+export type Args<K extends Channel> = z.input<(typeof schemas)[K]>;
+export type ParsedArgs<K extends Channel> = z.output<(typeof schemas)[K]>;
+
+/** What the backend implements and what the renderer calls. */
+export type Handlers = { [K in Channel]: (args: ParsedArgs<K>) => Promise<Results[K]> };
+
+export const channels = Object.keys(schemas) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+/** Error kinds that cross a transport. Messages are plain English, fit to show a user. */
+export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+
+export interface ReplyError {
+  kind: ErrorKind;
+  message: string;
+}
+
+/** Every transport carries this envelope, so errors keep their kind and message intact. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+/** A thrown error that the transports turn into a Reply with a user-facing message. */
+export class AppError extends Error {
+  constructor(
+    public readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Formats a zod failure as one readable sentence: "wards.get: code: a ward code looks like E05013246". */
+export function describeValidationError(channel: string, error: z.ZodError): string {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.length ? issue.path.join('.') : 'arguments';
+    return `${path}: ${issue.message}`;
+  });
+  return `${channel}: ${parts.join('; ')}`;
+}
+
+/** Validates raw arguments for a channel. Throws AppError('validation') with a clear message. */
+export function parseArgs<K extends Channel>(channel: K, raw: unknown): ParsedArgs<K> {
+  const result = schemas[channel].safeParse(raw ?? {});
+  if (!result.success) throw new AppError('validation', describeValidationError(channel, result.error));
+  return result.data as ParsedArgs<K>;
+}
+
+/** The renderer-side API: one typed `send`. Implemented by the preload bridge and the preview transport. */
+export interface LapApi {
+  send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]>;
+}
