@@ -1,0 +1,44 @@
+/**
+ * `npm run preview`: the real app in a browser, without Electron. Builds nothing itself (the npm script builds
+ * the renderer first); opens the backend on the usual database and serves it on 127.0.0.1.
+ *
+ *   npm run preview [-- --db PATH] [--port N]
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, defaultDbPath } from '../services/backend.ts';
+import { appRoot } from '../services/paths.ts';
+import { startPreviewServer } from './server.ts';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const dbPath = opt('--db') ?? process.env.LAP_INSIGHT_DB ?? defaultDbPath(path.join(os.homedir(), '.lap-insight'));
+  const staticDir = path.join(appRoot(), 'dist', 'renderer');
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    console.error(`The renderer is not built (${staticDir}). Run: npm run preview`);
+    process.exit(1);
+  }
+  const backend = createBackend({ dbPath, transport: 'preview' });
+  const port = opt('--port') ? Number(opt('--port')) : 0;
+  const server = await startPreviewServer({ handlers: backend.handlers, staticDir, port });
+  console.log(`LAP Insight preview (database: ${dbPath})`);
+  console.log(`Open ${server.openUrl}`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = async () => {
+    await server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`lap-insight preview: ${(err as Error).message}`);
+  process.exit(1);
+});
