@@ -24,7 +24,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
     });
   } catch (err) {
-    throw new Error(`Could not open the database at ${file}: ${(err as Error).message}`);
+    throw new Error(`Could not open the database at ${file}: ${(err as Error).message}`, { cause: err });
   }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
