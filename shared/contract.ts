@@ -9,10 +9,12 @@
  */
 import { z } from 'zod';
 import type { AppInfo, Geography, Ward } from './domain.ts';
+import { wardCode } from './contract/common.ts';
+import { dataSchemas, type DataResults } from './contract/data.ts';
+import { lapSchemas, type LapResults } from './contract/laps.ts';
 
-const wardCode = z.string().regex(/^E05\d{6}$/, 'a ward code looks like E05013246');
 
-export const schemas = {
+const coreSchemas = {
   'app.info': z.object({}).strict(),
   'geography.get': z.object({}).strict(),
   'wards.list': z
@@ -24,12 +26,17 @@ export const schemas = {
   'wards.get': z.object({ code: wardCode }).strict(),
 } as const;
 
-export interface Results {
+interface CoreResults {
   'app.info': AppInfo;
   'geography.get': Geography;
   'wards.list': Ward[];
   'wards.get': Ward;
 }
+
+/** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */
+export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas } as const;
+
+export interface Results extends CoreResults, DataResults, LapResults {}
 
 export type Channel = keyof typeof schemas;
 export type Args<K extends Channel> = z.input<(typeof schemas)[K]>;

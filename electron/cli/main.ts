@@ -1,40 +1,42 @@
 /**
  * lap-insight: the command-line interface. It calls the same backend handlers as the app, through the same
  * validating dispatcher. Exit code 0 on success; non-zero with a one-line reason on stderr on failure.
+ * Commands live in commands-<area>.ts; a command may have sub-commands (e.g. `lap create`), parsed by itself.
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { Channel, Args, Results } from '../../shared/contract.ts';
 import { createBackend, defaultDbPath, APP_VERSION, type Backend } from '../services/backend.ts';
-import { dispatch } from '../services/dispatch.ts';
-import { CliError, parseCli, type ParsedCli } from './args.ts';
+import { parseCli, type ParsedCli } from './args.ts';
+import type { Command, Io } from './common.ts';
+import { coreCommands } from './commands-core.ts';
+import { dataCommands } from './commands-data.ts';
+import { lapCommands } from './commands-laps.ts';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { Io };
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
-const VALUE_OPTIONS = new Set(['db']);
+const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands };
 
-const HELP = `lap-insight ${APP_VERSION}: Local Area Partnership profiles for West and North Northamptonshire
+function help(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
+  return `lap-insight ${APP_VERSION}: Local Area Partnership profiles for West and North Northamptonshire
 
 Usage: lap-insight <command> [options]
 
 Commands:
-  wards [--json]            List the 57 wards (code, name, council code and name)
-  info [--json]             Show the database in use and its schema version
+${lines.join('\n')}
 
 Global options:
-  --db PATH                 Database file (default: LAP_INSIGHT_DB, or ~/.lap-insight/lap-insight.db)
-  --json                    Machine-readable output
-  -h, --help                Show this help
-  --version                 Show the version
+  --db PATH                     Database file (default: LAP_INSIGHT_DB, or ~/.lap-insight/lap-insight.db)
+  --json                        Machine-readable output
+  -h, --help                    Show this help
+  --version                     Show the version
 `;
+}
 
 export function resolveDbPath(cli: ParsedCli): string {
   const flag = cli.flags.get('db');
@@ -43,40 +45,12 @@ export function resolveDbPath(cli: ParsedCli): string {
   return defaultDbPath(path.join(os.homedir(), '.lap-insight'));
 }
 
-async function call<K extends Channel>(backend: Backend, channel: K, args: Args<K>): Promise<Results[K]> {
-  const reply = await dispatch(backend.handlers, channel, args);
-  if (!reply.ok) throw new CliError(reply.error.message);
-  return reply.value as Results[K];
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
-}
-
-type Command = (backend: Backend, cli: ParsedCli, io: Io) => Promise<void>;
-
-const COMMANDS: Record<string, Command> = {
-  async wards(backend, cli, io) {
-    const wards = await call(backend, 'wards.list', {});
-    const sorted = [...wards].sort((a, b) => a.code.localeCompare(b.code));
-    if (cli.flags.has('json')) {
-      io.out(JSON.stringify(sorted.map((w) => ({ code: w.code, name: w.name, authorityCode: w.authorityCode, authorityName: w.authorityName })), null, 2));
-      return;
-    }
-    io.out(table([['CODE', 'NAME', 'COUNCIL CODE', 'COUNCIL'], ...sorted.map((w) => [w.code, w.name, w.authorityCode, w.authorityName])]));
-  },
-  async info(backend, cli, io) {
-    const info = await call(backend, 'app.info', {});
-    if (cli.flags.has('json')) io.out(JSON.stringify(info, null, 2));
-    else io.out(`${info.name} ${info.version}\nDatabase: ${info.databasePath} (schema ${info.schemaVersion})`);
-  },
-};
-
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const command = name ? COMMANDS[name] : undefined;
   let cli: ParsedCli;
   try {
-    cli = parseCli(argv, VALUE_OPTIONS);
+    cli = parseCli(argv, new Set(['db', ...(command?.valueOptions ?? [])]));
   } catch (err) {
     io.err(`lap-insight: ${(err as Error).message}`);
     return 2;
@@ -85,20 +59,19 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     io.out(APP_VERSION);
     return 0;
   }
-  const name = cli.positional[0];
   if (!name || cli.flags.has('help')) {
-    io.out(HELP);
+    io.out(help());
     return name || cli.flags.has('help') ? 0 : 2;
   }
-  const command = COMMANDS[name];
   if (!command) {
     io.err(`lap-insight: unknown command '${name}'. Run 'lap-insight --help' for the list.`);
     return 2;
   }
+  cli.positional.shift(); // the command name; the rest are its own words
   let backend: Backend | undefined;
   try {
     backend = createBackend({ dbPath: resolveDbPath(cli), transport: 'test' });
-    await command(backend, cli, io);
+    await command.run(backend, cli, io);
     return 0;
   } catch (err) {
     const message = (err as Error).message.split('\n')[0];

@@ -8,6 +8,9 @@ import type { Geography } from '../../shared/domain.ts';
 import { openDatabase, schemaVersion, type Db } from './db.ts';
 import { getWard, listWards, readGeography, seedGeography } from './geography.ts';
 import { findAssetsDir } from './paths.ts';
+import type { ServiceContext } from './context.ts';
+import { createDataHandlers } from './data/handlers.ts';
+import { createLapHandlers } from './laps/handlers.ts';
 
 export { defaultDbPath } from './paths.ts';
 
@@ -26,6 +29,7 @@ export interface BackendOptions {
 export interface Backend {
   handlers: Handlers;
   db: Db;
+  ctx: ServiceContext;
   close(): void;
 }
 
@@ -35,8 +39,11 @@ export function createBackend(options: BackendOptions): Backend {
   seedGeography(db, assetsDir);
 
   let geographyCache: Geography | undefined;
+  const ctx: ServiceContext = { db, assetsDir };
 
   const handlers: Handlers = {
+    ...createDataHandlers(ctx),
+    ...createLapHandlers(ctx),
     'app.info': async () => ({
       name: APP_NAME,
       version: APP_VERSION,
@@ -55,6 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     handlers,
     db,
+    ctx,
     close: () => db.close(),
   };
 }

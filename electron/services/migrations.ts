@@ -1,15 +1,13 @@
 /**
  * Numbered schema migrations. Never edit a released migration: add a new one with the next number.
  */
-import type Database from 'better-sqlite3';
+import type { Migration } from './migration-type.ts';
+import { DATA_MIGRATIONS } from './data/migrations.ts';
+import { LAP_MIGRATIONS } from './laps/migrations.ts';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up: string | ((db: Database.Database) => void);
-}
+export type { Migration };
 
-export const MIGRATIONS: Migration[] = [
+const CORE_MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'geography',
@@ -34,3 +32,13 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
 ];
+
+/**
+ * All migrations in order. Feature areas own their migrations (electron/services/<area>/migrations.ts) and their
+ * version numbers: 1 core geography; 2-19 indicators and datasets; 20-39 LAPs; 40+ later features.
+ */
+export const MIGRATIONS: Migration[] = [...CORE_MIGRATIONS, ...DATA_MIGRATIONS, ...LAP_MIGRATIONS].sort((a, b) => a.version - b.version);
+
+for (let i = 1; i < MIGRATIONS.length; i++) {
+  if (MIGRATIONS[i]!.version === MIGRATIONS[i - 1]!.version) throw new Error(`Two migrations share version ${MIGRATIONS[i]!.version}`);
+}
