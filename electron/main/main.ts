@@ -1,0 +1,134 @@
+/**
+ * The Electron main process: a thin shell around the shared backend. It serves the built renderer at app://lap/,
+ * locks the window down (security.ts), and answers the contract's channels over IPC (ipc.ts). Bundled by
+ * scripts/build-electron.mjs to dist-electron/main.cjs, so __dirname is dist-electron/.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, app, dialog, protocol, screen, session } from 'electron';
+import { createBackend, defaultDbPath, type Backend } from '../services/backend.ts';
+import { registerIpc } from './ipc.ts';
+import { installMenu, sendMenuAction, showAboutDialog } from './menu.ts';
+import { preloadPath, rendererRoot, resolveAssetsDir, resolveDbPath, resolveNativeBinding } from './paths.ts';
+import { APP_INDEX_URL, APP_SCHEME, createProtocolHandler } from './protocol.ts';
+import { hardenSession, hardenWebContents } from './security.ts';
+import { buildWindowOptions } from './window-options.ts';
+import { loadWindowState, trackWindowState } from './window-state.ts';
+
+// Before 'ready': app:// behaves like https (standard URL parsing, secure context, fetch), and every renderer is sandboxed.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+const mainDir = __dirname;
+/** webContents ids of the windows created here: the only senders ipc.ts accepts. */
+const ourWebContents = new Set<number>();
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+let dbPath = '';
+
+function fatal(title: string, err: unknown, hint = ''): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, `${message}${hint ? `\n\n${hint}` : ''}`);
+  app.exit(1);
+}
+
+function createMainWindow(): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+  const state = loadWindowState(app.getPath('userData'), workAreas);
+  const win = new BrowserWindow(
+    buildWindowOptions({
+      preloadPath: preloadPath(mainDir),
+      bounds: state,
+      devTools: !app.isPackaged,
+      title: app.getName(),
+    }),
+  );
+  const id = win.webContents.id;
+  ourWebContents.add(id);
+  win.on('closed', () => {
+    ourWebContents.delete(id);
+    if (mainWindow === win) mainWindow = null;
+  });
+  trackWindowState(win, app.getPath('userData'));
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  win.loadURL(APP_INDEX_URL).catch((err: unknown) => console.error('Could not load the app page:', err));
+  mainWindow = win;
+  return win;
+}
+
+function focusMainWindow(): void {
+  const win = mainWindow ?? BrowserWindow.getAllWindows()[0];
+  if (!win) {
+    if (backend) createMainWindow();
+    return;
+  }
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+async function start(): Promise<void> {
+  const appRoot = app.getAppPath();
+  dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'), defaultDbPath);
+  const assetsDir = resolveAssetsDir({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot });
+  const nativeBinding = resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron, exists: existsSync });
+  if (!app.isPackaged && process.versions.electron && !nativeBinding) {
+    console.warn('No better-sqlite3 build for this Electron in .cache/electron-native; run `node scripts/electron-native.mjs`.');
+  }
+
+  try {
+    backend = createBackend({ dbPath, transport: 'electron', assetsDir, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (err) {
+    const abiMismatch = /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application/i.test(
+      String((err as Error)?.message ?? err),
+    );
+    fatal(
+      'LAP Insight could not open its database',
+      err,
+      abiMismatch && !app.isPackaged
+        ? 'The SQLite module is built for Node, not Electron. Run `node scripts/electron-native.mjs` (needs the network once), then start again.'
+        : `Database: ${dbPath}\nYou can choose another file with --db PATH or the LAP_INSIGHT_DB environment variable.`,
+    );
+    return;
+  }
+
+  const root = rendererRoot(mainDir);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    console.error(`The renderer is not built (no ${path.join(root, 'index.html')}); run \`npm run build:renderer\`.`);
+  }
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createProtocolHandler(root));
+  registerIpc(backend.handlers, (id) => ourWebContents.has(id));
+  const menuContext = { appName: app.getName(), version: app.getVersion(), dbPath, isMac: process.platform === 'darwin', isPackaged: app.isPackaged };
+  installMenu({
+    ...menuContext,
+    send: (action) => sendMenuAction(action, BrowserWindow.getFocusedWindow() ?? mainWindow),
+    showAbout: () => showAboutDialog(menuContext, BrowserWindow.getFocusedWindow() ?? mainWindow),
+  });
+  createMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another LAP Insight is running: it gets focused (second-instance) and this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  // Every web contents, including any the app did not mean to create, gets the navigation and window rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', focusMainWindow);
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fatal('LAP Insight could not start', err));
+}

@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LapBridge } from '../../electron/preload/api-types.ts';
+
+const mocks = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+  emitter: undefined as undefined | { emit(event: string, ...args: unknown[]): void },
+}));
+
+vi.mock('electron', async () => {
+  const { FakeEmitter: Emitter } = await import('./fakes.ts');
+  class FakeIpcRenderer extends Emitter {
+    invoke = mocks.invoke;
+    removeListener(event: string, listener: (...args: unknown[]) => unknown) {
+      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+      return this;
+    }
+  }
+  const ipcRenderer = new FakeIpcRenderer();
+  mocks.emitter = ipcRenderer;
+  return {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => mocks.exposed.set(key, api) },
+    ipcRenderer,
+  };
+});
+
+await import('../../electron/preload/preload.ts');
+const lap = mocks.exposed.get('lap') as LapBridge;
+
+describe('preload bridge (window.lap)', () => {
+  beforeEach(() => mocks.invoke.mockReset());
+
+  it('exposes only window.lap, with send, request, onMenu and the transport name', () => {
+    expect([...mocks.exposed.keys()]).toEqual(['lap']);
+    expect(lap.transport).toBe('electron');
+    expect(typeof lap.send).toBe('function');
+    expect(typeof lap.request).toBe('function');
+    expect(typeof lap.onMenu).toBe('function');
+  });
+
+  it('invokes lap:<channel> and unwraps an ok reply', async () => {
+    mocks.invoke.mockResolvedValueOnce({ ok: true, value: [{ code: 'E05013246' }] });
+    await expect(lap.send('wards.list', { query: 'abington' })).resolves.toEqual([{ code: 'E05013246' }]);
+    expect(mocks.invoke).toHaveBeenCalledWith('lap:wards.list', { query: 'abington' });
+  });
+
+  it('throws the reply message with its kind on an error reply', async () => {
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', message: 'No ward E05000000.' } });
+    const error = await lap.send('wards.get', { code: 'E05000000' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ message: 'No ward E05000000.', kind: 'not-found' });
+  });
+
+  it('request resolves with the Reply itself (its kind survives contextBridge)', async () => {
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'forbidden', message: 'refused' } });
+    await expect(lap.request('app.info', {})).resolves.toEqual({ ok: false, error: { kind: 'forbidden', message: 'refused' } });
+  });
+
+  it('refuses unknown channels without calling ipcRenderer', async () => {
+    for (const channel of ['evil.channel', 'lap:app.info', '__proto__', 'constructor', 'toString']) {
+      const error = await lap.send(channel as 'app.info', {}).catch((e: unknown) => e);
+      expect(error, channel).toMatchObject({ kind: 'validation' });
+    }
+    expect(mocks.invoke).not.toHaveBeenCalled();
+  });
+
+  it('turns a failed invoke or a malformed reply into an internal error', async () => {
+    mocks.invoke.mockRejectedValueOnce(new Error("No handler registered for 'lap:app.info'"));
+    await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
+    mocks.invoke.mockResolvedValueOnce({ something: 'else' });
+    await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'made-up', message: 'x' } });
+    await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
+  });
+
+  it('onMenu delivers known actions only (never the IPC event) and unsubscribes', () => {
+    const received: unknown[][] = [];
+    const off = lap.onMenu((...args) => received.push(args));
+    mocks.emitter!.emit('lap:menu', { sender: 'ipc event' }, 'menu:sources');
+    mocks.emitter!.emit('lap:menu', { sender: 'ipc event' }, 'menu:format-disk');
+    expect(received).toEqual([['menu:sources']]);
+    off();
+    mocks.emitter!.emit('lap:menu', {}, 'menu:sources');
+    expect(received).toHaveLength(1);
+  });
+});
