@@ -1,0 +1,124 @@
+/**
+ * The renderer's one way to reach the backend: `send(channel, args)`, typed by shared/contract.ts.
+ *
+ * - In Electron the preload bridge exposes `window.lap` (electron/preload); we call its `request` (which keeps the
+ *   error kind) or, failing that, its `send`.
+ * - In a plain browser (`npm run preview`, end-to-end tests) we use the loopback HTTP transport
+ *   (electron/preview/server.ts): POST /api/<channel> with JSON args and the per-run token in `x-lap-token`.
+ *   The token arrives in the URL fragment (`#token=...`); we keep it in sessionStorage so a reload works,
+ *   and drop it from the address bar so it is not copied around by accident.
+ *
+ * Failures throw an `ApiError` whose message is plain English, fit to show a user.
+ */
+import type { Args, Channel, ErrorKind, LapApi, Reply, Results } from '../../shared/contract.ts';
+
+/** `unreachable`: the backend did not answer at all (server stopped, network stack refused). */
+export type ApiErrorKind = ErrorKind | 'unreachable';
+
+export class ApiError extends Error {
+  constructor(
+    public readonly kind: ApiErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const TOKEN_KEY = 'lap-insight.token';
+
+/** Reads `token` from the URL fragment (once), remembers it for this tab, and tidies the address bar. */
+function readToken(): string | null {
+  const hash = window.location.hash.replace(/^#/, '');
+  const params = new URLSearchParams(hash);
+  const fromHash = params.get('token');
+  if (fromHash) {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, fromHash);
+    } catch {
+      // Storage can be disabled; the token still works for this page load.
+    }
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
+    return fromHash;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+let token: string | null | undefined;
+
+function isReply(value: unknown): value is Reply<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/** Turns a Reply into its value, or throws an ApiError carrying the reply's kind and message. */
+function unwrap<T>(reply: Reply<T>): T {
+  if (reply.ok) return reply.value;
+  throw new ApiError(reply.error.kind, reply.error.message);
+}
+
+const httpApi: LapApi = {
+  async send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]> {
+    token ??= readToken();
+    if (!token) {
+      throw new ApiError(
+        'forbidden',
+        'This page was opened without its access key. Open LAP Insight from the link the preview command printed.',
+      );
+    }
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lap-token': token },
+        body: JSON.stringify(args ?? {}),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError('unreachable', 'LAP Insight cannot reach its data service. It may have been closed: restart LAP Insight and try again.');
+    }
+    if (response.status === 401) {
+      throw new ApiError(
+        'forbidden',
+        "This page's access key is missing or out of date. Open LAP Insight again from the link the preview command printed.",
+      );
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new ApiError('internal', `The data service gave an unreadable answer (HTTP ${response.status}).`);
+    }
+    if (!isReply(body)) throw new ApiError('internal', `The data service gave an unexpected answer (HTTP ${response.status}).`);
+    return unwrap(body as Reply<Results[K]>);
+  },
+};
+
+function electronApi(lap: NonNullable<Window['lap']>): LapApi {
+  return {
+    async send(channel, args) {
+      // `request` keeps the error kind (contextBridge drops extra Error properties); `send` is the fallback.
+      if (typeof lap.request === 'function') return unwrap(await lap.request(channel, args));
+      try {
+        return await lap.send(channel, args);
+      } catch (err) {
+        throw new ApiError('internal', err instanceof Error ? err.message : String(err));
+      }
+    },
+  };
+}
+
+function bridge(): LapApi {
+  const lap = typeof window !== 'undefined' ? window.lap : undefined;
+  return lap && typeof lap.send === 'function' ? electronApi(lap) : httpApi;
+}
+
+/** Calls one backend verb. Throws ApiError with a user-facing message on failure. */
+export function send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]> {
+  return bridge().send(channel, args);
+}
