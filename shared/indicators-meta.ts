@@ -1,0 +1,79 @@
+/**
+ * Types of the bundled dataset (assets/dataset/bundle.json, format "lap-insight-bundle/1").
+ * Written by scripts/data-build; read by the app's first-run loader. Pure TypeScript.
+ */
+import type { AmbitionId } from './ambitions.ts';
+
+export const BUNDLE_FORMAT = 'lap-insight-bundle/1';
+
+export type ValueType = 'count' | 'proportion' | 'crude-rate' | 'isr' | 'dsr' | 'life-expectancy' | 'mean-score' | 'rank' | 'other';
+
+export type Polarity = 'high-is-good' | 'low-is-good' | 'no-judgement';
+
+/** 'england_and_wales' (K04000001) is England AND Wales: never label it England. */
+export type BundleAreaType = 'ward' | 'lad' | 'england' | 'england_and_wales';
+
+export interface BundleDataset {
+  id: string;
+  name: string;
+  publisher: string;
+  /** Repository/file the numbers were read from, and the original publisher product. */
+  source: string;
+  licence: 'Open Government Licence v3.0';
+  attribution: string;
+  transformation: string;
+  period: string;
+}
+
+export interface BundleIndicator {
+  /** Stable id, e.g. "census21_overcrowding". */
+  id: string;
+  /** Id in docs/indicator-catalogue.md where the indicator matches one there (e.g. "HG02"). */
+  catalogueId?: string;
+  name: string;
+  shortName: string;
+  ambition: AmbitionId;
+  topic: string;
+  definition: string;
+  valueType: ValueType;
+  /** 100 for percentages, 1 for counts and scores. */
+  multiplier: number;
+  unit: string;
+  polarity: Polarity;
+  missingIsZero: boolean;
+  /** False for open Census, IMD and DWP data: they are not record-level. */
+  disclosureControlled: boolean;
+  datasetId: string;
+  methodNote: string;
+  /** False: council / England context only, never shown as a ward or LAP value. */
+  wardLevel: boolean;
+}
+
+export const BUNDLE_COLUMNS = ['indicatorId', 'areaCode', 'areaType', 'period', 'numerator', 'denominator', 'value', 'estimate', 'note'] as const;
+
+/**
+ * One value. `value` = numerator / denominator x multiplier where both exist (for 'mean-score': the
+ * weighted mean, numerator = sum(score x weight), denominator = sum(weight)); otherwise the source value.
+ * Nulls are missing values, never zero.
+ */
+export type BundleRow = [
+  indicatorId: string,
+  areaCode: string,
+  areaType: BundleAreaType,
+  period: string,
+  numerator: number | null,
+  denominator: number | null,
+  value: number | null,
+  estimate: boolean,
+  note: string | null,
+];
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  /** Plain-English notes that apply to the whole bundle (e.g. the E01027305 rule). */
+  notes: string[];
+  datasets: BundleDataset[];
+  indicators: BundleIndicator[];
+  columns: typeof BUNDLE_COLUMNS;
+  rows: BundleRow[];
+}
