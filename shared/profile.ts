@@ -1,0 +1,102 @@
+/**
+ * The Local Area Profile: what the backend computes for a LAP, a ward, a council or any selection of wards, and
+ * what the screen, the CLI (`lap-insight profile --json`), the CSV/XLSX exports and the PDF all show.
+ * Values are on the display scale: percentages 0-100, rates per their multiplier.
+ */
+import type { AmbitionId } from './ambitions.ts';
+import type { AuthorityCode } from './domain.ts';
+import type { Comparison, Interval, Polarity, ValueType } from './stats/index.ts';
+
+export type BenchmarkKey = 'west' | 'north' | 'england';
+/** Which benchmark the headline comparison uses: the area's own council (default), the other council, or England. */
+export type BenchmarkChoice = 'own' | BenchmarkKey;
+
+export interface ProfileArea {
+  name: string;
+  kind: 'lap' | 'ward' | 'council' | 'selection';
+  /** Ward or council code; the LAP id for a LAP. */
+  code: string | null;
+  lapId: number | null;
+  set: { id: number; name: string; kind: 'official' | 'custom' } | null;
+  /** Census 2021 usual residents: the sum of the member wards' best-fit LSOAs. */
+  population: number | null;
+  /** The council the comparison uses by default: the one holding most of the area's population. */
+  ownCouncil: AuthorityCode;
+  wards: { code: string; name: string; authorityCode: AuthorityCode }[];
+}
+
+export interface BenchmarkValue {
+  /** The benchmark's value (display scale), or null when the source has none. */
+  value: number | null;
+  /** How the area compares with this benchmark (Fingertips rules; two levels where intervals exist). */
+  comparison: Comparison;
+  /** Where the benchmark value comes from, e.g. "Sum of small-area counts" or "England and Wales". */
+  note?: string;
+}
+
+export interface SpineChart {
+  /** All wards of the own council (or all LAPs of the set), on the display scale. */
+  min: number;
+  q25: number;
+  median: number;
+  q75: number;
+  max: number;
+  count: number;
+  /** The benchmark the chart is centred on. */
+  benchmark: number;
+  /** True when higher values are better; the chart flips its axis so 'better' is always on the right. */
+  higherIsBetter: boolean | null;
+}
+
+export interface ProfileIndicator {
+  id: string;
+  name: string;
+  shortName: string;
+  ambition: AmbitionId;
+  topic: string;
+  definition: string;
+  period: string;
+  unit: string;
+  valueType: ValueType;
+  multiplier: number;
+  polarity: Polarity;
+  value: number | null;
+  ci95: Interval | null;
+  ci998: Interval | null;
+  numerator: number | null;
+  denominator: number | null;
+  method: string;
+  /** Built from best-fit lookups or apportioned small-area data. */
+  estimate: boolean;
+  coverage: { wards: number; of: number };
+  /** Why the value is missing or how it was built, in plain English. */
+  note?: string;
+  /** Counts 1-7 must be shown as '<8' for this indicator (record-level data). */
+  disclosureControlled: boolean;
+  /** False for council/England-only context indicators (no ward value exists). */
+  wardLevel: boolean;
+  benchmarks: Record<BenchmarkKey, BenchmarkValue>;
+  /** The headline comparison, against the chosen benchmark. */
+  comparison: Comparison;
+  spine: SpineChart | null;
+  /** Other periods with a value for this area, oldest first (for trend charts). */
+  trend: { period: string; value: number | null; council: number | null }[];
+  source: { datasetId: string; name: string; publisher: string; licence: string; attribution: string };
+}
+
+export interface Profile {
+  area: ProfileArea;
+  benchmark: BenchmarkChoice;
+  generatedAt: string;
+  headline: {
+    population: number | null;
+    /** Census 2021 age bands with counts and shares of the population. */
+    ageBands: { label: string; count: number | null; percent: number | null }[];
+    /** % of residents in England's 20% most deprived LSOAs (IMD 2025 where available, else 2019). */
+    mostDeprived20: { value: number | null; period: string } | null;
+    significantlyWorse: number;
+    significantlyBetter: number;
+  };
+  indicators: ProfileIndicator[];
+  sources: { id: string; name: string; publisher: string; licence: string; attribution: string }[];
+}
