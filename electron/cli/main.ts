@@ -5,7 +5,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, defaultDbPath, APP_VERSION, type Backend } from '../services/backend.ts';
+import { createBackend, defaultDbPath, type Backend } from '../services/backend.ts';
+import { APP_VERSION } from '../../shared/app-info.ts';
 import { parseCli, type ParsedCli } from './args.ts';
 import type { Command, Io } from './common.ts';
 import { coreCommands } from './commands-core.ts';
@@ -45,12 +46,28 @@ export function resolveDbPath(cli: ParsedCli): string {
   return defaultDbPath(path.join(os.homedir(), '.lap-insight'));
 }
 
+const GLOBAL_VALUE_OPTIONS = new Set(['db']);
+
+/** The command word: the first word that is neither an option nor the value of a global option (`--db x.db laps`). */
+function commandName(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (a.startsWith('-')) {
+      if (a.startsWith('--') && !a.includes('=') && GLOBAL_VALUE_OPTIONS.has(a.slice(2))) i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
+
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
-  const name = argv.find((a) => !a.startsWith('-'));
+  const name = commandName(argv);
   const command = name ? COMMANDS[name] : undefined;
   let cli: ParsedCli;
   try {
-    cli = parseCli(argv, new Set(['db', ...(command?.valueOptions ?? [])]));
+    cli = parseCli(argv, new Set([...GLOBAL_VALUE_OPTIONS, ...(command?.valueOptions ?? [])]));
   } catch (err) {
     io.err(`lap-insight: ${(err as Error).message}`);
     return 2;
@@ -67,7 +84,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     io.err(`lap-insight: unknown command '${name}'. Run 'lap-insight --help' for the list.`);
     return 2;
   }
-  cli.positional.shift(); // the command name; the rest are its own words
+  cli.positional.splice(cli.positional.indexOf(name), 1); // the command name; the rest are its own words
   let backend: Backend | undefined;
   try {
     backend = createBackend({ dbPath: resolveDbPath(cli), transport: 'test' });

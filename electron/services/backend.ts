@@ -3,6 +3,7 @@
  * Plain Node. The Electron main process, the preview server, the CLI and the tests all create it the same way.
  */
 import type { Handlers } from '../../shared/contract.ts';
+import { APP_NAME, APP_VERSION } from '../../shared/app-info.ts';
 import { searchByName } from '../../shared/names.ts';
 import type { Geography } from '../../shared/domain.ts';
 import { openDatabase, schemaVersion, type Db } from './db.ts';
@@ -14,8 +15,7 @@ import { createLapHandlers } from './laps/handlers.ts';
 
 export { defaultDbPath } from './paths.ts';
 
-export const APP_NAME = 'LAP Insight';
-export const APP_VERSION = '0.1.0';
+export { APP_NAME, APP_VERSION };
 
 export interface BackendOptions {
   dbPath: string;

@@ -78,3 +78,17 @@ describe('lap-insight CLI', () => {
     expect(bad.stderr.trim()).toBe("lap-insight: unknown command 'nope'. Run 'lap-insight --help' for the list.");
   });
 });
+
+describe('lap-insight CLI argument order', () => {
+  it('accepts global options before the command', async () => {
+    const r = await cli(['--db', path.join(dir, 'order.db'), 'wards', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toHaveLength(57);
+  });
+
+  it('keeps the app version equal to package.json', async () => {
+    const { APP_VERSION } = await import('../../shared/app-info.ts');
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+    expect(APP_VERSION).toBe(pkg.version);
+  });
+});

@@ -1,4 +1,75 @@
 /** Migrations for LAP sets and LAPs: versions 20-39. */
 import type { Migration } from '../migration-type.ts';
 
-export const LAP_MIGRATIONS: Migration[] = [];
+export const LAP_MIGRATIONS: Migration[] = [
+  {
+    version: 20,
+    name: 'laps',
+    up: `
+      -- A named collection of LAPs. Official sets belong to one council and their LAPs may not share wards.
+      CREATE TABLE lap_set (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,          -- shared/names.ts normaliseName(name): forgiving uniqueness
+        kind TEXT NOT NULL CHECK (kind IN ('official','custom')),
+        council_code TEXT REFERENCES area(code),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (kind = 'custom' OR council_code IS NOT NULL)
+      );
+
+      CREATE TABLE lap (
+        id INTEGER PRIMARY KEY,
+        set_id INTEGER NOT NULL REFERENCES lap_set(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        colour TEXT NOT NULL CHECK (length(colour) = 7 AND colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (set_id, name_key)
+      );
+      CREATE INDEX lap_set_id ON lap(set_id);
+
+      -- The wards of each LAP (codes; names come from area).
+      CREATE TABLE lap_ward (
+        lap_id INTEGER NOT NULL REFERENCES lap(id) ON DELETE CASCADE,
+        ward_code TEXT NOT NULL REFERENCES area(code),
+        PRIMARY KEY (lap_id, ward_code)
+      ) WITHOUT ROWID;
+      CREATE INDEX lap_ward_code ON lap_ward(ward_code);
+
+      -- Backstops for the rules the service checks first (with friendlier messages).
+      CREATE TRIGGER lap_ward_is_ward BEFORE INSERT ON lap_ward
+      WHEN (SELECT type FROM area WHERE code = NEW.ward_code) IS NOT 'ward'
+      BEGIN SELECT RAISE(ABORT, 'not a ward code'); END;
+
+      CREATE TRIGGER lap_ward_official_no_overlap BEFORE INSERT ON lap_ward
+      WHEN (SELECT s.kind FROM lap l JOIN lap_set s ON s.id = l.set_id WHERE l.id = NEW.lap_id) = 'official'
+        AND EXISTS (
+          SELECT 1 FROM lap_ward w JOIN lap o ON o.id = w.lap_id
+          WHERE w.ward_code = NEW.ward_code AND w.lap_id <> NEW.lap_id
+            AND o.set_id = (SELECT set_id FROM lap WHERE id = NEW.lap_id))
+      BEGIN SELECT RAISE(ABORT, 'official LAPs in one set cannot share wards'); END;
+
+      CREATE TRIGGER lap_set_fixed BEFORE UPDATE OF set_id ON lap
+      WHEN NEW.set_id <> OLD.set_id
+      BEGIN SELECT RAISE(ABORT, 'a LAP cannot move between sets; duplicate it instead'); END;
+
+      CREATE TRIGGER lap_set_kind_fixed BEFORE UPDATE OF kind, council_code ON lap_set
+      WHEN NEW.kind IS NOT OLD.kind OR NEW.council_code IS NOT OLD.council_code
+      BEGIN SELECT RAISE(ABORT, 'a set keeps its kind and council'); END;
+
+      -- Dissolved outlines, keyed by the sorted ward list and the geography they were made from.
+      CREATE TABLE lap_outline_cache (
+        ward_key TEXT PRIMARY KEY,              -- sorted ward codes joined by ','
+        geography_hash TEXT NOT NULL,
+        geometry TEXT NOT NULL,                 -- GeoJSON Polygon or MultiPolygon
+        parts INTEGER NOT NULL,
+        part_wards TEXT NOT NULL,               -- JSON string[][]
+        area_ha REAL NOT NULL,
+        used_at TEXT NOT NULL
+      );
+    `,
+  },
+];
