@@ -12,6 +12,7 @@ import type { AppInfo, Geography, Ward } from './domain.ts';
 import { wardCode } from './contract/common.ts';
 import { dataSchemas, type DataResults } from './contract/data.ts';
 import { lapSchemas, type LapResults } from './contract/laps.ts';
+import { profileSchemas, type ProfileResults } from './contract/profile.ts';
 
 
 const coreSchemas = {
@@ -34,9 +35,9 @@ interface CoreResults {
 }
 
 /** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */
-export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas } as const;
+export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas } as const;
 
-export interface Results extends CoreResults, DataResults, LapResults {}
+export interface Results extends CoreResults, DataResults, LapResults, ProfileResults {}
 
 export type Channel = keyof typeof schemas;
 export type Args<K extends Channel> = z.input<(typeof schemas)[K]>;

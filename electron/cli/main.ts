@@ -12,6 +12,7 @@ import type { Command, Io } from './common.ts';
 import { coreCommands } from './commands-core.ts';
 import { dataCommands } from './commands-data.ts';
 import { lapCommands } from './commands-laps.ts';
+import { profileCommands } from './commands-profile.ts';
 
 export type { Io };
 
@@ -20,7 +21,7 @@ const defaultIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
-const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands };
+const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands };
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);

@@ -12,6 +12,7 @@ import { findAssetsDir } from './paths.ts';
 import type { ServiceContext } from './context.ts';
 import { createDataHandlers } from './data/handlers.ts';
 import { createLapHandlers } from './laps/handlers.ts';
+import { createProfileHandlers } from './profile/handlers.ts';
 
 export { defaultDbPath } from './paths.ts';
 
@@ -44,6 +45,7 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers: Handlers = {
     ...createDataHandlers(ctx),
     ...createLapHandlers(ctx),
+    ...createProfileHandlers(ctx),
     'app.info': async () => ({
       name: APP_NAME,
       version: APP_VERSION,
