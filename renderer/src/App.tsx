@@ -1,11 +1,27 @@
 /**
- * LAP Insight: wards of West and North Northamptonshire on a map, a ward finder, and the selected ward's details.
+ * LAP Insight: wards of West and North Northamptonshire on a map, with a side panel of tabs (panels.tsx): the
+ * ward finder, the LAP builder, and more to come. Undo/redo and the status line sit in the header.
  */
 import { useEffect } from 'react';
+import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBar.tsx';
 import { MapView } from './components/MapView.tsx';
-import { WardDetails } from './components/WardDetails.tsx';
-import { WardList } from './components/WardList.tsx';
+import { SidePanel } from './components/SidePanel.tsx';
+import { useLapsStore } from './stores/laps.ts';
+import { useUiStore } from './stores/ui.ts';
 import { useWardsStore } from './stores/wards.ts';
+
+/** Electron's File > Import LAPs… opens the import dialog on the LAPs tab. */
+function useMenuCommands(): void {
+  useEffect(() => {
+    const lap = window.lap;
+    if (!lap || typeof lap.onMenu !== 'function') return;
+    return lap.onMenu((action) => {
+      if (action !== 'menu:import') return;
+      useUiStore.getState().setPanel('laps');
+      useLapsStore.getState().openDialog({ kind: 'import' });
+    });
+  }, []);
+}
 
 export function App() {
   const status = useWardsStore((s) => s.status);
@@ -16,12 +32,18 @@ export function App() {
   useEffect(() => {
     if (useWardsStore.getState().status === 'idle') void load();
   }, [load]);
+  useUndoShortcuts();
+  useMenuCommands();
 
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="app-title">LAP Insight</h1>
-        <p className="app-subtitle">Wards of West and North Northamptonshire</p>
+        <div className="app-brand">
+          <h1 className="app-title">LAP Insight</h1>
+          <p className="app-subtitle">Wards of West and North Northamptonshire</p>
+        </div>
+        <StatusLine />
+        <HistoryBar />
       </header>
 
       {status === 'error' ? (
@@ -39,10 +61,7 @@ export function App() {
         </main>
       ) : (
         <main className="app-main">
-          <aside className="side-panel" aria-label="Wards">
-            <WardDetails />
-            <WardList />
-          </aside>
+          <SidePanel />
           <MapView geography={geography} />
         </main>
       )}

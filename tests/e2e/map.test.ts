@@ -7,172 +7,30 @@
  * Screenshots go to test-results/map.png and test-results/map-selected.png.
  * The app exposes `window.__lapMap = { loaded, map, errors }` (renderer/src/map/WardMap.ts) for these tests.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.ts';
+import type { Page } from 'playwright-core';
+import { mapIdle, pngStats, RESULTS_DIR, startHarness, wardBounds, type Harness } from './helpers.ts';
 
-const STATIC_DIR = path.resolve('dist/renderer');
-const RESULTS_DIR = path.resolve('test-results');
 const CASTLE = { code: 'E05013246', name: 'Castle', council: 'West Northamptonshire' };
 const WARD_COUNT = 57;
 // Council fills in renderer/src/map/style.ts (drawn at full opacity).
 const WEST_FILL: [number, number, number] = [0x8f, 0xb8, 0xde];
 const NORTH_FILL: [number, number, number] = [0xf2, 0xb8, 0x80];
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-gpu-sandbox',
-  // Belt and braces: no host name but loopback resolves. Requests are also routed and recorded below.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
-
-interface PageLog {
-  consoleErrors: string[];
-  offline: string[];
-  /** Local responses with an HTTP error status (a missing asset, a refused API call). */
-  httpErrors: string[];
-}
-
-let tmpDir: string;
-let backend: Backend;
-let server: PreviewServer;
-let browser: Browser;
-let context: BrowserContext;
+let h: Harness;
 let page: Page;
-const log: PageLog = { consoleErrors: [], offline: [], httpErrors: [] };
-/** Every URL the browser asked for, from any page or worker. */
-const requests: string[] = [];
-
-function isLocal(url: string, port: number): boolean {
-  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' && u.hostname === '127.0.0.1' && u.port === String(port);
-  } catch {
-    return false;
-  }
-}
-
-async function newContext(): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
-  ctx.on('request', (req) => {
-    requests.push(req.url());
-    if (!isLocal(req.url(), server.port)) log.offline.push(req.url());
-  });
-  ctx.on('response', (res) => {
-    if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.url()}`);
-  });
-  await ctx.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isLocal(url, server.port)) return route.continue();
-    log.offline.push(url);
-    return route.abort('blockedbyclient');
-  });
-  return ctx;
-}
-
-function watchConsole(p: Page, into: string[]) {
-  p.on('console', (msg) => {
-    if (msg.type() === 'error') into.push(msg.text());
-  });
-  p.on('pageerror', (err) => into.push(`pageerror: ${err.message}`));
-}
-
-/** Waits until the map has loaded and has nothing left to draw or animate. */
-async function mapIdle(p: Page) {
-  await p.waitForFunction(() => window.__lapMap?.loaded === true, undefined, { timeout: 60_000 });
-  await p.evaluate(async () => {
-    const map = window.__lapMap!.map;
-    for (let i = 0; i < 3; i++) {
-      // 'idle' fires after a frame with nothing pending; ask for a frame so it fires even if already idle.
-      await new Promise<void>((resolve) => {
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      });
-      if (!map.isMoving()) return;
-    }
-  });
-}
-
-/** [west, south, east, north] of a ward, from the backend's own geography. */
-async function wardBounds(code: string): Promise<[number, number, number, number]> {
-  const geography = await backend.handlers['geography.get']({});
-  const ward = geography.wards.features.find((f) => f.properties.code === code);
-  if (!ward) throw new Error(`no ward ${code}`);
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]);
-      b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]);
-      b[3] = Math.max(b[3], c[1] as number);
-    } else c.forEach(walk);
-  };
-  walk(ward.geometry.coordinates);
-  return b;
-}
-
-/** Distinct colours and council-colour coverage of a PNG, decoded by the browser itself. */
-async function pngStats(p: Page, png: Buffer, west: number[], north: number[]) {
-  return p.evaluate(
-    async ({ b64, west, north }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      const colours = new Set<number>();
-      let westPx = 0;
-      let northPx = 0;
-      let total = 0;
-      const near = (i: number, c: number[]) =>
-        Math.abs(data[i]! - c[0]!) <= 6 && Math.abs(data[i + 1]! - c[1]!) <= 6 && Math.abs(data[i + 2]! - c[2]!) <= 6;
-      for (let i = 0; i < data.length; i += 4) {
-        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-        if (near(i, west)) westPx++;
-        else if (near(i, north)) northPx++;
-        total++;
-      }
-      return { width: canvas.width, height: canvas.height, distinct: colours.size, westShare: westPx / total, northShare: northPx / total };
-    },
-    { b64: png.toString('base64'), west, north },
-  );
-}
 
 describe('ward map (built renderer, preview transport, Chromium, offline)', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(STATIC_DIR, 'index.html'))) {
-      throw new Error(`The renderer is not built: ${STATIC_DIR}/index.html is missing. Run \`npm run build:renderer\` first (npm run test:e2e does it).`);
-    }
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    tmpDir = mkdtempSync(path.join(os.tmpdir(), 'lap-e2e-'));
-    backend = createBackend({ dbPath: path.join(tmpDir, 'lap.db'), transport: 'test' });
-    server = await startPreviewServer({ handlers: backend.handlers, staticDir: STATIC_DIR });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
-    context = await newContext();
-    page = await context.newPage();
-    watchConsole(page, log.consoleErrors);
-    await page.goto(server.openUrl);
+    h = await startHarness('lap-e2e-');
+    ({ page } = await h.openPage());
     await mapIdle(page);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    backend?.close();
-    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    await h?.close();
   });
 
   it('loads the map and drops the access token from the address bar', async () => {
@@ -292,7 +150,7 @@ describe('ward map (built renderer, preview transport, Chromium, offline)', () =
     }, CASTLE.code);
     expect(view.found).toBe(true);
     expect(view.zoom).toBeGreaterThan(11);
-    const [west, south, east, north] = await wardBounds(CASTLE.code);
+    const [west, south, east, north] = await wardBounds(h.backend, CASTLE.code);
     const [lon, lat] = view.center;
     expect(lon).toBeGreaterThan(west);
     expect(lon).toBeLessThan(east);
@@ -368,11 +226,11 @@ describe('ward map (built renderer, preview transport, Chromium, offline)', () =
   });
 
   it('shows a clear error when the data service cannot be reached, and recovers with "Try again"', async () => {
-    const ctx = await newContext();
+    const ctx = await h.newContext();
     const p = await ctx.newPage();
     let block = true;
     await p.route('**/api/**', (route) => (block ? route.abort('connectionrefused') : route.fallback()));
-    await p.goto(server.openUrl);
+    await p.goto(h.server.openUrl);
     const alert = p.getByRole('alert');
     await alert.waitFor({ state: 'visible' });
     const text = await alert.textContent();
@@ -386,37 +244,45 @@ describe('ward map (built renderer, preview transport, Chromium, offline)', () =
   });
 
   it('explains a missing or wrong access key instead of showing a broken map', async () => {
-    const ctx = await newContext();
+    const ctx = await h.newContext();
     const p = await ctx.newPage();
-    await p.goto(`${server.url}#token=not-the-token`);
+    await p.goto(`${h.server.url}#token=not-the-token`);
     const alert = p.getByRole('alert');
     await alert.waitFor({ state: 'visible' });
     expect(await alert.textContent()).toContain('access key');
     await ctx.close();
     // The refused API calls are expected here, not a fault.
-    log.httpErrors = log.httpErrors.filter((e) => !e.startsWith('401 '));
+    h.log.httpErrors = h.log.httpErrors.filter((e) => !e.startsWith('401 '));
   });
 
-  it('reaches the ward search from the keyboard, with a visible focus ring', async () => {
+  it('reaches the side-panel tabs and then the ward search from the keyboard, with a visible focus ring', async () => {
     await page.reload();
     await mapIdle(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { role: el.getAttribute('role'), text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+    // First the tab row (one tab stop, on the open tab), then the ward search inside the Wards tab.
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      const style = getComputedStyle(el);
-      return { role: el.getAttribute('role'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
-    });
-    expect(focused.role).toBe('combobox');
-    expect(focused.outline).not.toBe('none');
-    expect(focused.width).toBeGreaterThanOrEqual(2);
+    const tab = await focused();
+    expect(tab.role).toBe('tab');
+    expect(tab.text).toBe('Wards');
+    expect(tab.outline).not.toBe('none');
+    await page.keyboard.press('Tab');
+    const search = await focused();
+    expect(search.role).toBe('combobox');
+    expect(search.outline).not.toBe('none');
+    expect(search.width).toBeGreaterThanOrEqual(2);
   });
 
   it('made no request beyond 127.0.0.1 and logged no errors', () => {
-    writeFileSync(path.join(RESULTS_DIR, 'map-requests.txt'), `${requests.join('\n')}\n`);
-    expect(log.offline).toEqual([]);
-    expect(log.httpErrors).toEqual([]);
-    expect(requests.length).toBeGreaterThan(0);
-    expect(log.consoleErrors).toEqual([]);
+    writeFileSync(path.join(RESULTS_DIR, 'map-requests.txt'), `${h.requests.join('\n')}\n`);
+    expect(h.log.offline).toEqual([]);
+    expect(h.log.httpErrors).toEqual([]);
+    expect(h.requests.length).toBeGreaterThan(0);
+    expect(h.log.consoleErrors).toEqual([]);
   });
 
   it('maplibre reported no errors', async () => {

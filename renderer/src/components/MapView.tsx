@@ -1,11 +1,36 @@
 /**
  * The map area: hosts a WardMap (which owns maplibre), the hover tooltip and the legend, and keeps the map in
- * step with the selection store.
+ * step with the selection store and (on the LAPs tab) the LAP builder: clicks and drags on the map then add or
+ * remove wards of the LAP being edited, with a toolbar for the Box and Lasso tools.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Geography } from '../../../shared/domain.ts';
-import { WardMap } from '../map/WardMap.ts';
+import { addWards, toggleWard } from '../laps/actions.ts';
+import { bindLapsToMap } from '../laps/mapBinding.ts';
+import { WardMap, type PickGesture, type PickMode } from '../map/WardMap.ts';
+import { activeLap, useLapsStore } from '../stores/laps.ts';
 import { useSelectionStore } from '../stores/selection.ts';
+import { useUiStore } from '../stores/ui.ts';
+import { LapMapLegend, MapEditBar, useLapHoverNote } from './laps/MapLapUi.tsx';
+
+/** A map click or drag while a LAP is being edited. */
+function onWardsPicked(codes: string[], mode: PickMode, gesture: PickGesture): void {
+  const lap = activeLap(useLapsStore.getState());
+  if (!lap || codes.length === 0) return;
+  if (mode === 'toggle') void toggleWard(lap.id, codes[0]!);
+  else void addWards(lap.id, codes, gesture === 'lasso' ? 'lasso' : 'box');
+}
+
+/** A map click when nothing is being edited: on the LAPs tab it opens the LAP the ward is in. */
+function onSelect(code: string | null): void {
+  if (useUiStore.getState().panel !== 'laps') {
+    useSelectionStore.getState().select(code);
+    return;
+  }
+  if (!code) return;
+  const lap = useLapsStore.getState().laps.find((l) => l.wards.some((w) => w.code === code));
+  if (lap) useLapsStore.getState().selectLap(lap.id);
+}
 
 type MapStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
 
@@ -14,16 +39,19 @@ export function MapView({ geography }: { geography: Geography }) {
   const wardMapRef = useRef<WardMap | null>(null);
   const [status, setStatus] = useState<MapStatus>({ state: 'loading' });
   const hovered = useSelectionStore((s) => s.hovered);
+  const lapMode = useUiStore((s) => s.panel === 'laps');
+  const hoverNote = useLapHoverNote(lapMode ? (hovered?.code ?? null) : null);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const { select, setHovered } = useSelectionStore.getState();
+    const { setHovered } = useSelectionStore.getState();
     let wardMap: WardMap;
     try {
       wardMap = new WardMap(container, geography, {
         onHover: setHovered,
-        onSelect: (code) => select(code),
+        onSelect,
+        onWardsPicked,
         onLoad: () => setStatus({ state: 'ready' }),
       });
     } catch (err) {
@@ -37,8 +65,10 @@ export function MapView({ geography }: { geography: Geography }) {
       if (state.selectedCode !== previous.selectedCode) wardMap.setSelected(state.selectedCode);
       if (state.flyRequest && state.flyRequest !== previous.flyRequest) wardMap.flyToWard(state.flyRequest.code);
     });
+    const unbindLaps = bindLapsToMap(wardMap);
     return () => {
       unsubscribe();
+      unbindLaps();
       wardMap.destroy();
       wardMapRef.current = null;
       setHovered(null);
@@ -80,9 +110,15 @@ export function MapView({ geography }: { geography: Geography }) {
         >
           <span className="map-tooltip-name">{hovered.name}</span>
           <span className="map-tooltip-council">{hovered.authorityName}</span>
+          {hoverNote && <span className="map-tooltip-note">{hoverNote}</span>}
         </div>
       )}
 
+      {lapMode && status.state === 'ready' && <MapEditBar />}
+
+      {lapMode ? (
+        <LapMapLegend onFit={() => wardMapRef.current?.fitCouncils()} ready={status.state === 'ready'} />
+      ) : (
       <div className="map-legend" aria-label="Map key">
         <p className="map-legend-title">Councils</p>
         <ul>
@@ -100,6 +136,7 @@ export function MapView({ geography }: { geography: Geography }) {
           Show both councils
         </button>
       </div>
+      )}
     </div>
   );
 }

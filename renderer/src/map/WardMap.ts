@@ -8,17 +8,43 @@
  *   wardMap.fitCouncils();              // show both councils
  *   wardMap.destroy();
  *
- * Selection and hover are feature-state on the `wards` GeoJSON source (promoteId 'code'), so nothing is
- * rebuilt when they change. The selected ward's label is a global-state filter (layout cannot use feature-state).
+ * The LAP builder (layers in lapLayers.ts):
+ *
+ *   wardMap.setLapMode(true);                        // pale council tints; LAP layers visible
+ *   wardMap.setLapOutlines(outlines, activeLapId);   // every LAP outline of the set (laps.outlines) + labels
+ *   wardMap.setMembers(['E05013246'], '#1b9e77');    // the edited LAP's wards (feature-state), in its colour
+ *   wardMap.setCoverage(codes | null);               // hatch wards in no LAP yet, or stop
+ *   wardMap.setEditing(true);                        // clicks and drags pick wards (onWardsPicked) instead of selecting
+ *   wardMap.setTool('select' | 'box' | 'lasso');     // plain drag: pan, box, or lasso. Shift-drag is always a box.
+ *   wardMap.fitWards(codes);                         // show a group of wards whole
+ *   handlers.onWardsPicked(codes, mode, gesture)     // 'toggle' for a click, 'add' for a box or lasso
+ *
+ * Selection, hover, membership and coverage are feature-state on the `wards` GeoJSON source (promoteId 'code'),
+ * so nothing is rebuilt when they change. The selected ward's label and the edited LAP's outline are global-state
+ * filters (layout cannot use feature-state).
  *
  * Test hook: after the map's `load` event, `window.__lapMap` is `{ loaded: true, map, errors }` where `map` is the
  * maplibre Map and `errors` lists maplibre error messages. End-to-end tests (tests/e2e) read it to query sources,
  * rendered features and feature-state. It holds nothing the page does not already have.
  */
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapMouseEvent } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import type { Feature } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LapOutlineFeature } from '../../../shared/contract/laps.ts';
 import type { GeoPolygon, Geography, WardFeature } from '../../../shared/domain.ts';
+import { pointInRing } from './geometry.ts';
+import { HATCH_IMAGE, hatchImage, LAP_SOURCE, lapLabelPoints } from './lapLayers.ts';
+import { DragPicker, type PickShape } from './picker.ts';
 import { buildStyle, LAYER, SOURCE } from './style.ts';
 
 // maplibre-gl v6 is ESM-only and cannot find its worker inside a bundle by itself: without this the map stays blank.
@@ -33,11 +59,24 @@ export interface WardHover {
   y: number;
 }
 
+/** What a plain drag does while editing: pan the map, draw a box, or draw a lasso. */
+export type PickTool = 'select' | 'box' | 'lasso';
+/** 'toggle': a click (add the ward, or remove it if it is in); 'add': a box or lasso (add them all). */
+export type PickMode = 'toggle' | 'add';
+export type PickGesture = 'click' | 'box' | 'lasso';
+
+/** The LAP outlines of a set, as laps.outlines returns them. */
+export interface LapOutlineCollection {
+  features: readonly LapOutlineFeature[];
+}
+
 export interface WardMapHandlers {
   /** The pointer moved onto a ward (or between wards), or left them (null). */
   onHover?(hover: WardHover | null): void;
   /** A ward was clicked, or empty map was clicked (null). */
   onSelect?(code: string | null): void;
+  /** While editing: wards were clicked, or a box or lasso was drawn around them (never an empty list). */
+  onWardsPicked?(codes: string[], mode: PickMode, gesture: PickGesture): void;
   /** The style, sources and first frame are ready. */
   onLoad?(): void;
   /** Something went wrong inside maplibre; the message is technical. */
@@ -91,6 +130,17 @@ export class WardMap {
   private selectedCode: string | null = null;
   private hoveredCode: string | null = null;
   private readonly hook: LapMapTestHook;
+  private readonly labelPoints = new Map<string, [number, number]>();
+  private readonly picker: DragPicker;
+  // LAP builder state, kept so it can be applied once the map has loaded.
+  private lapMode = false;
+  private editing = false;
+  private tool: PickTool = 'select';
+  private members = new Set<string>();
+  private memberColour = '#1b9e77';
+  private coverage = new Set<string>();
+  private outlines: readonly LapOutlineFeature[] = [];
+  private activeLapId: number | null = null;
 
   constructor(
     container: HTMLElement,
@@ -101,6 +151,7 @@ export class WardMap {
       this.wardsByCode.set(f.properties.code, f);
       this.wardBounds.set(f.properties.code, geometryBounds(f.geometry));
     }
+    for (const l of geography.labels.features) this.labelPoints.set(l.properties.code, l.geometry.coordinates);
     this.countyBounds = geography.bounds;
     const [w, s, e, n] = geography.bounds;
     // Room to pan a little beyond the county, but not to lose it.
@@ -121,6 +172,8 @@ export class WardMap {
       maxBounds,
       renderWorldCopies: false,
       dragRotate: false,
+      // Shift-drag picks wards (picker.ts) instead of zooming to a box.
+      boxZoom: false,
       pitchWithRotate: false,
       touchPitch: false,
       attributionControl: false,
@@ -148,9 +201,17 @@ export class WardMap {
       this.handlers.onError?.(message);
     });
 
+    // The hatch for wards in no LAP is drawn in code and added the first time a layer asks for it.
+    this.map.on('styleimagemissing', (event) => {
+      if (event.id === HATCH_IMAGE && !this.map.hasImage(HATCH_IMAGE)) this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
+    });
+
+    this.picker = new DragPicker(container, (shape) => this.onPickShape(shape));
+
     this.map.on('load', () => {
       this.loaded = true;
       this.applySelected(null, this.selectedCode);
+      this.applyLapState();
       this.hook.loaded = true;
       window.__lapMap = this.hook;
       this.handlers.onLoad?.();
@@ -159,6 +220,7 @@ export class WardMap {
     this.map.on('mousemove', LAYER.wardFill, (event) => this.onPointerMove(event));
     this.map.on('mouseleave', LAYER.wardFill, () => this.setHovered(null));
     this.map.on('click', (event) => this.onClick(event));
+    this.map.on('mousedown', (event) => this.onMouseDown(event));
   }
 
   /** The maplibre Map, for tests and debugging only. */
@@ -196,12 +258,83 @@ export class WardMap {
     });
   }
 
+  /** LAP mode: paler council tints with the LAP layers on top. Off: the plain ward map. */
+  setLapMode(on: boolean): void {
+    if (on === this.lapMode) return;
+    this.lapMode = on;
+    if (this.loaded) this.map.setGlobalStateProperty('lapMode', on);
+  }
+
+  /** While editing, clicks and drags pick wards (handlers.onWardsPicked) instead of selecting one. */
+  setEditing(on: boolean): void {
+    if (on === this.editing) return;
+    this.editing = on;
+    if (!on) this.picker.cancel();
+    this.updateCursor();
+  }
+
+  /** What a plain drag does while editing. Shift-drag always draws a box. */
+  setTool(tool: PickTool): void {
+    if (tool === this.tool) return;
+    this.tool = tool;
+    this.picker.cancel();
+    this.updateCursor();
+  }
+
+  /** The wards of the LAP being edited, filled in its colour (feature-state `member`). */
+  setMembers(codes: readonly string[], colour?: string): void {
+    const next = new Set(codes.filter((c) => this.wardsByCode.has(c)));
+    const previous = this.members;
+    this.members = next;
+    const colourChanged = colour !== undefined && colour !== this.memberColour;
+    if (colour !== undefined) this.memberColour = colour;
+    if (!this.loaded) return;
+    this.applyFlagDiff('member', previous, next);
+    if (colourChanged) this.map.setGlobalStateProperty('memberColour', this.memberColour);
+  }
+
+  /** Hatches the given wards (in no LAP yet), or clears the hatching with null. */
+  setCoverage(codes: readonly string[] | null): void {
+    const next = new Set((codes ?? []).filter((c) => this.wardsByCode.has(c)));
+    const previous = this.coverage;
+    this.coverage = next;
+    if (this.loaded) this.applyFlagDiff('uncovered', previous, next);
+  }
+
+  /** Draws every LAP outline of a set (lighter) and the edited one (activeLapId) on top, each with its name. */
+  setLapOutlines(outlines: LapOutlineCollection | null, activeLapId: number | null): void {
+    this.outlines = outlines?.features ?? [];
+    this.activeLapId = activeLapId;
+    if (this.loaded) this.applyOutlines();
+  }
+
+  /** Moves the camera to show these wards whole (nothing happens for an empty list). */
+  fitWards(codes: readonly string[]): void {
+    const boxes = codes.map((c) => this.wardBounds.get(c)).filter((b): b is Bounds => !!b);
+    if (boxes.length === 0) return;
+    const bounds: Bounds = [
+      Math.min(...boxes.map((b) => b[0])),
+      Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])),
+      Math.max(...boxes.map((b) => b[3])),
+    ];
+    // Extra room at the top for the editing toolbar and at the bottom left for the key.
+    const pad = (preferred: number) => this.fitPadding(this.map.getContainer(), preferred);
+    this.map.fitBounds(bounds, {
+      padding: { top: pad(96), bottom: pad(56), left: pad(64), right: pad(64) },
+      maxZoom: 12,
+      duration: prefersReducedMotion() ? 0 : 800,
+      essential: false,
+    });
+  }
+
   /** Call when the container changed size outside a window resize (maplibre also watches the container). */
   resize(): void {
     this.map.resize();
   }
 
   destroy(): void {
+    this.picker.destroy();
     if (window.__lapMap === this.hook) delete window.__lapMap;
     this.map.remove();
   }
@@ -218,13 +351,76 @@ export class WardMap {
     this.map.setGlobalStateProperty('selectedCode', next ?? '');
   }
 
+  private applyLapState(): void {
+    this.map.setGlobalStateProperty('lapMode', this.lapMode);
+    this.map.setGlobalStateProperty('memberColour', this.memberColour);
+    this.applyFlagDiff('member', new Set(), this.members);
+    this.applyFlagDiff('uncovered', new Set(), this.coverage);
+    this.applyOutlines();
+  }
+
+  private applyFlagDiff(flag: 'member' | 'uncovered', previous: ReadonlySet<string>, next: ReadonlySet<string>): void {
+    for (const code of previous) if (!next.has(code)) this.map.setFeatureState({ source: SOURCE.wards, id: code }, { [flag]: false });
+    for (const code of next) if (!previous.has(code)) this.map.setFeatureState({ source: SOURCE.wards, id: code }, { [flag]: true });
+  }
+
+  private applyOutlines(): void {
+    const outlines = this.map.getSource(LAP_SOURCE.outlines);
+    const labels = this.map.getSource(LAP_SOURCE.labels);
+    if (!outlines || !labels || !('setData' in outlines) || !('setData' in labels)) return;
+    const features = this.outlines.filter((f) => f.geometry);
+    (outlines as GeoJSONSource).setData({ type: 'FeatureCollection', features: features as Feature[] });
+    (labels as GeoJSONSource).setData(lapLabelPoints(features, (code) => this.labelPoints.get(code)));
+    this.map.setGlobalStateProperty('activeLapId', this.activeLapId ?? -1);
+  }
+
+  private updateCursor(): void {
+    const canvas = this.map.getCanvas();
+    if (this.hoveredCode) canvas.style.cursor = 'pointer';
+    else canvas.style.cursor = this.editing && this.tool !== 'select' ? 'crosshair' : '';
+  }
+
+  private onMouseDown(event: MapMouseEvent): void {
+    if (!this.editing) return;
+    const original = event.originalEvent;
+    if (original.button !== 0) return;
+    const kind = original.shiftKey ? 'box' : this.tool === 'select' ? null : this.tool;
+    if (!kind) return;
+    // Stops maplibre's drag-pan for this gesture; maplibre still suppresses the click after a real drag.
+    event.preventDefault();
+    this.picker.start(kind, original);
+  }
+
+  private onPickShape(shape: PickShape): void {
+    let codes: string[];
+    if (shape.kind === 'box') {
+      const [a, b] = [shape.from, shape.to];
+      const features = this.map.queryRenderedFeatures(
+        [
+          [Math.min(a[0], b[0]), Math.min(a[1], b[1])],
+          [Math.max(a[0], b[0]), Math.max(a[1], b[1])],
+        ],
+        { layers: [LAYER.wardFill] },
+      );
+      codes = features.map((f) => f.properties?.code).filter((c): c is string => typeof c === 'string');
+    } else {
+      codes = [];
+      for (const [code, lonLat] of this.labelPoints) {
+        const p = this.map.project(lonLat);
+        if (pointInRing([p.x, p.y], shape.points)) codes.push(code);
+      }
+    }
+    const unique = [...new Set(codes)].filter((c) => this.wardsByCode.has(c));
+    if (unique.length) this.handlers.onWardsPicked?.(unique, 'add', shape.kind);
+  }
+
   private setHovered(hover: WardHover | null): void {
     const code = hover?.code ?? null;
     if (code !== this.hoveredCode) {
       if (this.hoveredCode) this.map.setFeatureState({ source: SOURCE.wards, id: this.hoveredCode }, { hover: false });
       if (code) this.map.setFeatureState({ source: SOURCE.wards, id: code }, { hover: true });
       this.hoveredCode = code;
-      this.map.getCanvas().style.cursor = code ? 'pointer' : '';
+      this.updateCursor();
     }
     this.handlers.onHover?.(hover);
   }
@@ -243,8 +439,13 @@ export class WardMap {
   }
 
   private onClick(event: MapMouseEvent): void {
+    if (this.picker.justDragged()) return;
     const feature = this.map.queryRenderedFeatures(event.point, { layers: [LAYER.wardFill] })[0];
     const code = feature?.properties?.code;
+    if (this.editing) {
+      if (typeof code === 'string') this.handlers.onWardsPicked?.([code], 'toggle', 'click');
+      return;
+    }
     this.handlers.onSelect?.(typeof code === 'string' ? code : null);
   }
 }

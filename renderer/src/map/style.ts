@@ -9,6 +9,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AuthorityCode, Geography } from '../../../shared/domain.ts';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { LAP_MODE, LAP_STATE, lapSources, wardFillColour, withLapLayers } from './lapLayers.ts';
 
 export type StyleSpecification = Exclude<Parameters<MapLibreMap['setStyle']>[0], string | null>;
 
@@ -38,37 +40,41 @@ export const LAYER = {
 const LABEL_FONT = ['Segoe UI Semibold', 'Helvetica Neue', 'Arial', 'sans-serif'];
 const SELECTED_LABEL_FONT = ['Segoe UI Bold', 'Helvetica Neue', 'Arial', 'sans-serif'];
 
-type StateFlag = ['boolean', ['feature-state', string], boolean];
-const selected: StateFlag = ['boolean', ['feature-state', 'selected'], false];
-const hovered: StateFlag = ['boolean', ['feature-state', 'hover'], false];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+// The Wards tab's selection is not shown in LAP mode (the LAP being edited is what stands out there).
+const selected: ExpressionSpecification = ['all', ['boolean', ['feature-state', 'selected'], false], ['!', LAP_MODE]];
+const isSelectedLabel: ExpressionSpecification = ['all', ['==', ['get', 'code'], ['global-state', 'selectedCode']], ['!', LAP_MODE]];
 
 export function buildStyle(geography: Geography): StyleSpecification {
   const [north, west] = [COUNCIL_COLOURS.E06000061, COUNCIL_COLOURS.E06000062];
   return {
     version: 8,
     name: 'LAP Insight wards',
-    // Global state drives the selected ward's label (a layout/filter concern that feature-state cannot reach).
-    state: { selectedCode: { default: '' } },
+    // Global state drives the selected ward's label (a layout/filter concern that feature-state cannot reach)
+    // and the LAP builder's layers (lapLayers.ts).
+    state: { selectedCode: { default: '' }, ...LAP_STATE },
     sources: {
       [SOURCE.wards]: { type: 'geojson', data: geography.wards as FeatureCollection, promoteId: 'code' },
       [SOURCE.councils]: { type: 'geojson', data: geography.authorities as FeatureCollection, promoteId: 'code' },
       [SOURCE.labels]: { type: 'geojson', data: geography.labels as FeatureCollection, promoteId: 'code' },
+      ...lapSources(),
     },
-    layers: [
+    layers: withLapLayers([
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef0ee' } },
       {
         id: LAYER.wardFill,
         type: 'fill',
         source: SOURCE.wards,
         paint: {
-          'fill-color': [
+          // In LAP mode the council tints are paler, so LAP colours read clearly on top (lapLayers.ts).
+          'fill-color': wardFillColour([
             'case',
             selected,
             ['match', ['get', 'authorityCode'], 'E06000061', '#e08a3c', '#4f8fc9'],
             hovered,
             ['match', ['get', 'authorityCode'], 'E06000061', '#eaa060', '#6fa3d4'],
             ['match', ['get', 'authorityCode'], 'E06000061', north.fill, west.fill],
-          ],
+          ]),
           'fill-opacity': 1,
         },
       },
@@ -129,7 +135,7 @@ export function buildStyle(geography: Geography): StyleSpecification {
         id: LAYER.labels,
         type: 'symbol',
         source: SOURCE.labels,
-        filter: ['!=', ['get', 'code'], ['global-state', 'selectedCode']],
+        filter: ['!', isSelectedLabel],
         layout: {
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
@@ -151,7 +157,7 @@ export function buildStyle(geography: Geography): StyleSpecification {
         id: LAYER.selectedLabel,
         type: 'symbol',
         source: SOURCE.labels,
-        filter: ['==', ['get', 'code'], ['global-state', 'selectedCode']],
+        filter: isSelectedLabel,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': SELECTED_LABEL_FONT,
@@ -166,6 +172,11 @@ export function buildStyle(geography: Geography): StyleSpecification {
           'text-halo-width': 2.2,
         },
       },
-    ],
+    ], {
+      wardsSource: SOURCE.wards,
+      wardFill: LAYER.wardFill,
+      councilLines: LAYER.councilLines,
+      selectedLine: LAYER.selectedLine,
+    }),
   };
 }
