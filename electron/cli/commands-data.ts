@@ -1,4 +1,172 @@
-/** CLI commands for indicators, datasets and imports. */
-import type { Command } from './common.ts';
+/** CLI commands for indicators, datasets and imports. Imports read files from disk through the app's own pipeline. */
+import { readFileSync } from 'node:fs';
+import { importMapping, IMPORT_FORMATS, ENCODINGS, type ImportFormat, type ImportMapping, type ImportResult } from '../../shared/contract/data.ts';
+import { describeValidationError } from '../../shared/contract.ts';
+import { fileSource, type Delimiter, type Encoding } from '../services/data/csv.ts';
+import { runImport, type ImportProgress } from '../services/data/import.ts';
+import { fmt, plural } from '../services/data/numbers.ts';
+import { CliError, type ParsedCli } from './args.ts';
+import { call, stringOption, table, type Command, type Io } from './common.ts';
 
-export const dataCommands: Record<string, Command> = {};
+const BIG_FILE = 5 * 1024 * 1024;
+
+function readMapping(file: string): ImportMapping {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`--map ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : `not valid JSON (${(err as Error).message})`}`);
+  }
+  const parsed = importMapping.safeParse(raw);
+  if (!parsed.success) throw new CliError(`--map ${file}: ${describeValidationError('mapping', parsed.error).replace(/^mapping: /, '')}`);
+  return parsed.data;
+}
+
+function delimiterOption(cli: ParsedCli): Delimiter | undefined {
+  const d = stringOption(cli, 'delimiter');
+  if (d === undefined) return undefined;
+  const map: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t' };
+  const out = map[d.toLowerCase()];
+  if (!out) throw new CliError(`--delimiter must be comma, semicolon or tab (not '${d}')`);
+  return out;
+}
+
+/** A progress line on stderr for big files: at most one per 10%. */
+function progressPrinter(io: Io, name: string, size: number): (p: ImportProgress) => void {
+  if (size < BIG_FILE) return () => {};
+  let lastTenth = -1;
+  let lastPhase = '';
+  return (p) => {
+    if (p.phase === 'reading' && p.total) {
+      const tenth = Math.floor((p.done / p.total) * 10);
+      if (tenth === lastTenth) return;
+      lastTenth = tenth;
+      io.err(`${name}: ${p.message} (${tenth * 10}%)`);
+    } else if (p.phase !== lastPhase) {
+      io.err(`${name}: ${p.message}`);
+    }
+    lastPhase = p.phase;
+  };
+}
+
+function printResult(io: Io, r: ImportResult): void {
+  const p = r.preview;
+  const lines: string[] = [];
+  if (r.status === 'imported') {
+    const built = p.counts.valuesBuilt ? ` (${fmt(p.counts.valuesBuilt)} ward and council values built from small areas)` : '';
+    lines.push(`${p.fileName}: imported as dataset ${r.datasetId}: ${plural(r.valuesWritten, 'value')} from ${plural(p.counts.rowsRead, 'row')}${built}.`);
+  } else if (r.status === 'checked') {
+    lines.push(`${p.fileName}: checked, no errors: ${plural(p.counts.valuesToWrite, 'value')} would be written (dry run, nothing written).`);
+  } else lines.push(`${p.fileName}: ${r.message}`);
+  if (p.format) lines.push(`  ${p.summary}`);
+  for (const i of p.report.issues.filter((x) => x.severity !== 'error').slice(0, 8)) lines.push(`  ${i.severity}: ${i.message}`);
+  io.out(lines.join('\n'));
+}
+
+export const dataCommands: Record<string, Command> = {
+  import: {
+    usage: 'import FILE... [--dry-run] [--format tidy|fingertips|wide] [--map FILE] [--replace] [--strict] [--json]\n' + '                                Import indicator data (CSV) into the store',
+    valueOptions: ['format', 'map', 'encoding', 'delimiter'],
+    async run(backend, cli, io) {
+      const files = cli.positional;
+      if (files.length === 0) throw new CliError('import needs at least one file: lap-insight import FILE... (see lap-insight --help)');
+      const format = stringOption(cli, 'format');
+      if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')} (not '${format}')`);
+      const encoding = stringOption(cli, 'encoding');
+      if (encoding !== undefined && !(ENCODINGS as readonly string[]).includes(encoding)) throw new CliError(`--encoding must be one of ${ENCODINGS.join(', ')} (not '${encoding}')`);
+      const mapFile = stringOption(cli, 'map');
+      const mapping = mapFile ? readMapping(mapFile) : undefined;
+      const delimiter = delimiterOption(cli);
+      const json = cli.flags.has('json');
+      const results: ImportResult[] = [];
+      for (const file of files) {
+        let source;
+        try {
+          source = fileSource(file);
+        } catch (err) {
+          throw new CliError((err as Error).message);
+        }
+        const r = await runImport(
+          backend.ctx,
+          {
+            source,
+            ...(format ? { format: format as ImportFormat } : {}),
+            ...(mapping ? { mapping } : {}),
+            ...(encoding ? { encoding: encoding as Encoding } : {}),
+            ...(delimiter ? { delimiter } : {}),
+          },
+          {
+            onDuplicate: cli.flags.has('replace') ? 'replace' : 'skip',
+            acceptWarnings: !cli.flags.has('strict'),
+            dryRun: cli.flags.has('dry-run'),
+            onProgress: progressPrinter(io, source.name, source.size),
+          },
+        );
+        results.push(r);
+        if (!json) printResult(io, r);
+        if (r.status === 'failed') {
+          for (const i of r.preview.report.issues.filter((x) => x.severity === 'error').slice(0, 20)) io.err(`${i.file}: ${i.message}`);
+          if (r.preview.report.errors > 20) io.err(`${r.preview.fileName}: … and ${plural(r.preview.report.errors - 20, 'more error')}`);
+        }
+      }
+      if (json) io.out(JSON.stringify(results, null, 2));
+      const bad = results.filter((r) => r.status === 'failed' || r.status === 'skipped');
+      if (bad.length > 0) {
+        const first = bad[0]!;
+        const firstIssue = first.preview.report.issues.find((i) => i.severity === 'error') ?? (first.status === 'failed' ? first.preview.report.issues.find((i) => i.severity === 'warning') : undefined);
+        const why = firstIssue ? `${firstIssue.file}: ${firstIssue.message}` : first.message;
+        const total = first.preview.report.errors + (first.preview.report.errors === 0 && first.status === 'failed' ? first.preview.report.warnings : 0);
+        const more = total > 1 ? ` (and ${plural(total - 1, 'more problem')})` : '';
+        const head = bad.length === results.length ? 'nothing was imported' : `${bad.length} of ${results.length} files were not imported`;
+        throw new CliError(`${head}: ${why}${more}`);
+      }
+    },
+  },
+  indicators: {
+    usage: 'indicators [--json]           List the indicators in the store (metadata and periods)',
+    async run(backend, cli, io) {
+      const list = await call(backend, 'indicators.list', {});
+      if (cli.flags.has('json')) {
+        io.out(JSON.stringify(list, null, 2));
+        return;
+      }
+      const periods = (p: string[]) => (p.length === 0 ? '-' : p.length === 1 ? p[0]! : `${p[0]} … ${p[p.length - 1]} (${p.length})`);
+      io.out(
+        table([
+          ['ID', 'AMBITION', 'TYPE', 'UNIT', 'PERIODS', 'AREAS', 'VALUES', 'NAME'],
+          ...list.map((i) => [i.id, i.ambition, i.valueType, i.unit.slice(0, 24), periods(i.periods), i.areaTypes.join(','), fmt(i.valueCount), i.shortName]),
+        ]),
+      );
+      io.out(`${plural(list.length, 'indicator')}.`);
+    },
+  },
+  datasets: {
+    usage: 'datasets [--json] | datasets delete ID\n' + '                                List the datasets (source, licence, date, rows), or delete an imported one',
+    async run(backend, cli, io) {
+      const [sub, arg] = cli.positional;
+      if (sub === 'delete') {
+        const id = Number(arg);
+        if (!arg || !Number.isInteger(id) || id <= 0) throw new CliError('datasets delete needs a dataset id (a whole number): lap-insight datasets delete ID');
+        const out = await call(backend, 'datasets.delete', { id });
+        if (cli.flags.has('json')) io.out(JSON.stringify(out, null, 2));
+        else {
+          const inds = out.indicatorsRemoved.length ? `; ${plural(out.indicatorsRemoved.length, 'indicator')} it defined removed` : '';
+          io.out(`Deleted dataset ${out.dataset.id} (${out.dataset.fileName}): ${plural(out.valuesRemoved, 'value')} removed${inds}.`);
+        }
+        return;
+      }
+      if (sub !== undefined) throw new CliError(`unknown datasets command '${sub}': use 'lap-insight datasets' or 'lap-insight datasets delete ID'`);
+      const list = await call(backend, 'datasets.list', {});
+      if (cli.flags.has('json')) {
+        io.out(JSON.stringify(list, null, 2));
+        return;
+      }
+      io.out(
+        table([
+          ['ID', 'KIND', 'IMPORTED', 'VALUES', 'LICENCE', 'NAME'],
+          ...list.map((d) => [String(d.id), d.kind, d.importedAt.slice(0, 10), fmt(d.valueCount), d.licence, d.name.length > 70 ? `${d.name.slice(0, 69)}…` : d.name]),
+        ]),
+      );
+    },
+  },
+};
