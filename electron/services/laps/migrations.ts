@@ -72,4 +72,19 @@ export const LAP_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 21,
+    name: 'lap pinned indicators',
+    up: `
+      -- A LAP's pinned 'top 5' indicators, in order (position 1-5). indicator_id has no foreign key on purpose:
+      -- a pin outlives the removal of its dataset and comes back when the data is imported again.
+      CREATE TABLE lap_pin (
+        lap_id INTEGER NOT NULL REFERENCES lap(id) ON DELETE CASCADE,
+        indicator_id TEXT NOT NULL CHECK (length(indicator_id) BETWEEN 1 AND 200),
+        position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
+        PRIMARY KEY (lap_id, position),
+        UNIQUE (lap_id, indicator_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
