@@ -1,0 +1,71 @@
+/**
+ * Backend handler for 'export.profile' (shared/contract/export.ts): starts a background job (electron/services/jobs.ts)
+ * and returns its id at once, so exporting never blocks the window. The job reports its steps ("Computing profile",
+ * "Drawing map", "Printing PDF") and finishes with an ExportProfileResult. The printer is the one the backend was
+ * given (Electron's printToPDF in the app), else a system Chromium started on first use.
+ */
+import type { Handlers } from '../../../shared/contract.ts';
+import type { ExportProfileResult, exportSchemas } from '../../../shared/contract/export.ts';
+import type { ProfileAreaArg } from '../../../shared/contract/profile.ts';
+import type { ServiceContext } from '../context.ts';
+import { jobsFor } from '../jobs.ts';
+import { getLapRow } from '../laps/store.ts';
+import { createChromiumPrinter } from '../report/chromium.ts';
+import type { ReportPrinter } from '../report/printer.ts';
+import { exportProfile, reportDataFor, type ExportFormat } from '../report/service.ts';
+
+const FORMAT_WORDS: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture' };
+
+const fallbackPrinters = new WeakMap<ServiceContext['db'], ReportPrinter>();
+
+/** The backend's printer: ctx.printer, else one Chromium printer per backend, started when first used. */
+export function printerFor(ctx: ServiceContext): ReportPrinter {
+  if (ctx.printer) return ctx.printer;
+  let p = fallbackPrinters.get(ctx.db);
+  if (!p) fallbackPrinters.set(ctx.db, (p = createChromiumPrinter()));
+  return p;
+}
+
+function areaLabel(ctx: ServiceContext, area: ProfileAreaArg): string {
+  switch (area.kind) {
+    case 'lap':
+      try {
+        return getLapRow(ctx.db, area.id).name;
+      } catch {
+        return `LAP ${area.id}`;
+      }
+    case 'ward':
+    case 'council':
+      return area.code;
+    default:
+      return `${area.wards.length} wards`;
+  }
+}
+
+export function createExportHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof exportSchemas> {
+  return {
+    'export.profile': async ({ area, format, benchmark }) => {
+      const jobs = jobsFor(ctx);
+      const label = `${areaLabel(ctx, area)} (${FORMAT_WORDS[format]})`;
+      const jobId = jobs.start(
+        'export',
+        label,
+        async ({ signal, progress }): Promise<ExportProfileResult> => {
+          const file = await exportProfile(reportDataFor(ctx), () => printerFor(ctx), { area, format, benchmark }, {
+            signal,
+            progress: (step, done, total) => progress(done, total, step),
+          });
+          return {
+            fileName: file.fileName,
+            mimeType: file.mimeType,
+            contentBase64: file.data.toString('base64'),
+            ...(file.pages !== undefined ? { pages: file.pages } : {}),
+            bytes: file.data.length,
+          };
+        },
+        'items',
+      );
+      return { jobId };
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The Node printer: a system Chrome/Chromium (or Edge) driven by playwright-core. Used by the CLI, the preview server
+ * and the tests; the Electron app uses electron/main/print.ts instead. One browser is started lazily and reused for
+ * every report until close(). Pages run with JavaScript disabled and every network request refused.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, BrowserType } from 'playwright-core';
+import { pageSettings, type PdfOptions, type PngOptions, type ReportPrinter } from './printer.ts';
+
+export const CHROMIUM_ENV = 'LAP_INSIGHT_CHROMIUM';
+/**
+ * Loaded only when a Node printer is first used. The name is a variable so the Electron bundle (which uses
+ * electron/main/print.ts instead) does not pull playwright-core in.
+ */
+const PLAYWRIGHT = 'playwright-core';
+
+/** Where Chrome, Chromium or Edge usually live, for this platform, in order of preference. */
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+  const list: string[] = [];
+  if (env[CHROMIUM_ENV]) list.push(env[CHROMIUM_ENV]!);
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter((r): r is string => !!r);
+    for (const r of roots) {
+      list.push(path.win32.join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'));
+      list.push(path.win32.join(r, 'Chromium', 'Application', 'chrome.exe'));
+      list.push(path.win32.join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+    }
+  } else if (platform === 'darwin') {
+    const apps = ['/Applications', env.HOME ? path.posix.join(env.HOME, 'Applications') : null].filter((r): r is string => !!r);
+    for (const a of apps) {
+      list.push(`${a}/Google Chrome.app/Contents/MacOS/Google Chrome`);
+      list.push(`${a}/Chromium.app/Contents/MacOS/Chromium`);
+      list.push(`${a}/Microsoft Edge.app/Contents/MacOS/Microsoft Edge`);
+    }
+  } else {
+    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge']) {
+      list.push(`/usr/bin/${name}`);
+    }
+    list.push('/snap/bin/chromium');
+    for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+      for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) list.push(path.join(dir, name));
+    }
+  }
+  return [...new Set(list)];
+}
+
+/** The first browser that exists, or null. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (p: string) => boolean = existsSync): string | null {
+  return chromiumCandidates(env, platform).find((p) => exists(p)) ?? null;
+}
+
+export class NoBrowserError extends Error {
+  constructor() {
+    super(
+      'Printing a PDF needs Google Chrome, Microsoft Edge or Chromium, and none was found. Install one, or set ' +
+        `${CHROMIUM_ENV} to the browser's program file (for example /usr/bin/chromium).`,
+    );
+    this.name = 'NoBrowserError';
+  }
+}
+
+const LAUNCH_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  // Offline by design: no host name resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+export interface ChromiumPrinterOptions {
+  executablePath?: string;
+  /** How to find a browser when no path is given (default findChromium). */
+  locate?: () => string | null;
+}
+
+export class ChromiumPrinter implements ReportPrinter {
+  readonly name = 'chromium';
+  private browser: Promise<Browser> | null = null;
+  private context: Promise<BrowserContext> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: ChromiumPrinterOptions = {}) {}
+
+  private async getContext(): Promise<BrowserContext> {
+    if (this.closed) throw new Error('The printer has been closed.');
+    if (!this.context) {
+      this.context = (async () => {
+        const executablePath = this.options.executablePath ?? (this.options.locate ?? findChromium)();
+        if (!executablePath) throw new NoBrowserError();
+        const { chromium } = (await import(/* @vite-ignore */ PLAYWRIGHT)) as { chromium: BrowserType };
+        this.browser = chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+        const browser = await this.browser;
+        const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block', acceptDownloads: false });
+        // Nothing may leave the machine: the document is self-contained, so any request at all is refused.
+        await context.route('**/*', (route) => route.abort('blockedbyclient'));
+        return context;
+      })();
+      this.context.catch(() => {
+        this.context = null;
+        this.browser = null;
+      });
+    }
+    return this.context;
+  }
+
+  async pdf(html: string, options: PdfOptions): Promise<Buffer> {
+    const context = await this.getContext();
+    const page = await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      const s = pageSettings(options);
+      const pdf = await page.pdf({
+        format: s.format,
+        printBackground: s.printBackground,
+        displayHeaderFooter: s.displayHeaderFooter,
+        headerTemplate: s.headerTemplate,
+        footerTemplate: s.footerTemplate,
+        preferCSSPageSize: s.preferCSSPageSize,
+        margin: { top: `${s.marginMm.top}mm`, right: `${s.marginMm.right}mm`, bottom: `${s.marginMm.bottom}mm`, left: `${s.marginMm.left}mm` },
+        tagged: s.tagged,
+        outline: s.outline,
+      });
+      return Buffer.from(pdf);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  async png(html: string, options: PngOptions): Promise<Buffer> {
+    const context = await this.getContext();
+    const browser = await this.browser!;
+    // The device scale is per context: a short-lived one for the picture.
+    const pictureContext = await browser.newContext({
+      javaScriptEnabled: false,
+      offline: true,
+      viewport: { width: options.width, height: options.height },
+      deviceScaleFactor: options.scale,
+    });
+    void context;
+    try {
+      await pictureContext.route('**/*', (route) => route.abort('blockedbyclient'));
+      const page = await pictureContext.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      return Buffer.from(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: options.width, height: options.height } }));
+    } finally {
+      await pictureContext.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const b = this.browser;
+    this.browser = null;
+    this.context = null;
+    if (b) await (await b.catch(() => null))?.close().catch(() => {});
+  }
+}
+
+/** A printer that starts Chromium only when first used. */
+export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): ReportPrinter {
+  return new ChromiumPrinter(options);
+}
