@@ -20,6 +20,7 @@ import { describeUnknownHeader, detectFormat, planFormat, type FormatPlan } from
 import { fmt, plural, rowList } from './numbers.ts';
 import { findDatasetsBySha, knownAreas } from './store.ts';
 import { writeAnalysis, type WriteOutcome } from './write.ts';
+import { backupNow } from '../safety/backups.ts';
 
 export interface ImportRequest {
   source: ByteSource;
@@ -266,6 +267,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest, options
     return result('checked', `${name} was checked and can be imported: ${plural(preview.counts.valuesToWrite, 'value')} would be written (dry run: nothing was written).`);
   }
   throwIfAborted(options.signal);
+  backupNow(ctx, 'import'); // a restorable copy first (skipped when nothing changed since the last one); electron/services/safety
   options.onProgress?.({ phase: 'writing', done: 0, total: preview.counts.valuesToWrite, unit: 'rows', message: `Writing ${fmt(preview.counts.valuesToWrite)} values…` });
   const replace = dup && onDuplicate === 'replace' ? a.duplicateOf.map((d) => d.id) : [];
   let out: WriteOutcome;
