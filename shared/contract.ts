@@ -13,6 +13,7 @@ import { wardCode } from './contract/common.ts';
 import { dataSchemas, type DataResults } from './contract/data.ts';
 import { lapSchemas, type LapResults } from './contract/laps.ts';
 import { profileSchemas, type ProfileResults } from './contract/profile.ts';
+import { exportSchemas, type ExportResults } from './contract/export.ts';
 
 
 const coreSchemas = {
@@ -25,19 +26,35 @@ const coreSchemas = {
     })
     .strict(),
   'wards.get': z.object({ code: wardCode }).strict(),
+  /** What the backend did on its own at start-up that the user should know about (electron/services/safety). */
+  'app.notices': z.object({}).strict(),
 } as const;
+
+/**
+ * Something the app did by itself at start-up, told in plain English: e.g. it found the database damaged and
+ * restored yesterday's backup, or could not make its daily backup. The list is for this run only.
+ */
+export interface AppNotice {
+  level: 'info' | 'warning';
+  /** Stable key for the UI, e.g. 'restored-backup', 'started-fresh', 'backup-failed'. */
+  code: string;
+  message: string;
+  /** ISO time. */
+  at: string;
+}
 
 interface CoreResults {
   'app.info': AppInfo;
+  'app.notices': AppNotice[];
   'geography.get': Geography;
   'wards.list': Ward[];
   'wards.get': Ward;
 }
 
 /** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */
-export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas } as const;
+export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas, ...exportSchemas } as const;
 
-export interface Results extends CoreResults, DataResults, LapResults, ProfileResults {}
+export interface Results extends CoreResults, DataResults, LapResults, ProfileResults, ExportResults {}
 
 export type Channel = keyof typeof schemas;
 export type Args<K extends Channel> = z.input<(typeof schemas)[K]>;

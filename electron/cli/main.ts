@@ -13,6 +13,7 @@ import { coreCommands } from './commands-core.ts';
 import { dataCommands } from './commands-data.ts';
 import { lapCommands } from './commands-laps.ts';
 import { profileCommands } from './commands-profile.ts';
+import { reportCommands } from './commands-report.ts';
 
 export type { Io };
 
@@ -21,7 +22,7 @@ const defaultIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
-const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands };
+const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands, ...reportCommands };
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);

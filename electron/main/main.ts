@@ -9,6 +9,7 @@ import { BrowserWindow, app, dialog, protocol, screen, session } from 'electron'
 import { createBackend, defaultDbPath, type Backend } from '../services/backend.ts';
 import { registerIpc } from './ipc.ts';
 import { installMenu, sendMenuAction, showAboutDialog } from './menu.ts';
+import { createElectronPrinter } from './print.ts';
 import { preloadPath, rendererRoot, resolveAssetsDir, resolveDbPath, resolveNativeBinding } from './paths.ts';
 import { APP_INDEX_URL, APP_SCHEME, createProtocolHandler } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
@@ -81,7 +82,7 @@ async function start(): Promise<void> {
   }
 
   try {
-    backend = createBackend({ dbPath, transport: 'electron', assetsDir, ...(nativeBinding ? { nativeBinding } : {}) });
+    backend = createBackend({ dbPath, transport: 'electron', assetsDir, printer: createElectronPrinter(), ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     const abiMismatch = /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application/i.test(
       String((err as Error)?.message ?? err),
@@ -91,7 +92,9 @@ async function start(): Promise<void> {
       err,
       abiMismatch && !app.isPackaged
         ? 'The SQLite module is built for Node, not Electron. Run `node scripts/electron-native.mjs` (needs the network once), then start again.'
-        : `Database: ${dbPath}\nYou can choose another file with --db PATH or the LAP_INSIGHT_DB environment variable.`,
+        : (err as Error)?.name === 'StorageError'
+          ? '' // a read-only folder, a full disk...: already a plain sentence naming the folder and --db / LAP_INSIGHT_DB
+          : `Database: ${dbPath}\nYou can choose another file with --db PATH or the LAP_INSIGHT_DB environment variable.`,
     );
     return;
   }
@@ -109,7 +112,25 @@ async function start(): Promise<void> {
     send: (action) => sendMenuAction(action, BrowserWindow.getFocusedWindow() ?? mainWindow),
     showAbout: () => showAboutDialog(menuContext, BrowserWindow.getFocusedWindow() ?? mainWindow),
   });
-  createMainWindow();
+  const win = createMainWindow();
+  tellStartupNotices(backend, win);
+}
+
+/** What the backend did by itself at start-up (a damaged database replaced by a backup...), said in plain words. */
+function tellStartupNotices(opened: Backend, win: BrowserWindow): void {
+  const notices = opened.notices ?? [];
+  if (notices.length === 0) return;
+  for (const n of notices) console.warn(`LAP Insight: ${n.message}`);
+  const restored = notices.some((n) => n.code === 'restored-backup' || n.code === 'started-fresh');
+  const options = {
+    type: 'warning' as const,
+    title: app.getName(),
+    message: restored ? 'LAP Insight repaired its database' : 'LAP Insight needs you to know something',
+    detail: notices.map((n) => n.message).join('\n\n'),
+    buttons: ['OK'],
+  };
+  // After the window is up, so the message has a parent and is not lost behind a splash of white.
+  win.once('ready-to-show', () => void dialog.showMessageBox(win, options));
 }
 
 if (!app.requestSingleInstanceLock()) {

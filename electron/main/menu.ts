@@ -50,6 +50,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       label: '&File',
       submenu: [
         { label: 'Import LAPs…', accelerator: 'CmdOrCtrl+O', click: () => ctx.send('menu:import') },
+        { label: 'Import data…', accelerator: 'CmdOrCtrl+Shift+O', click: () => ctx.send('menu:import-data') },
         { type: 'separator' },
         ctx.isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -13,6 +13,8 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron); default: the package's own build. */
   nativeBinding?: string;
   readonly?: boolean;
+  /** false: leave migrations to the caller (electron/services/safety/startup.ts backs up first). Default true. */
+  migrate?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -30,7 +32,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  if (!options.readonly) migrate(db);
+  if (!options.readonly && options.migrate !== false) migrate(db);
   return db;
 }
 
