@@ -7,7 +7,7 @@ import { AppError, isChannel, parseArgs, type Handlers, type Reply } from '../..
 
 export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown): Promise<Reply<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { kind: 'validation', message: `Unknown request '${String(channel).slice(0, 80)}'.` } };
+    return { ok: false, error: { kind: 'validation', message: `Unknown request '${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel}'.` } };
   }
   try {
     const args = parseArgs(channel, rawArgs);

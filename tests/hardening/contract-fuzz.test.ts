@@ -330,11 +330,14 @@ describe('contract fuzzing through dispatch (real backend, temp database)', () =
     expect(Object.values(calls).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
-  // Open item (electron/services/dispatch.ts, not owned here): a channel that is an object whose toString throws, or
-  // Object.create(null), makes dispatch reject instead of replying, because the unknown-request message calls
-  // String(channel). No transport can send one (IPC channel names are fixed per handler, HTTP gives strings), so it
-  // is not exploitable; the fix is `typeof channel === 'string' ? channel.slice(0, 80) : typeof channel`.
-  it.todo('dispatch replies (not rejects) for a non-string channel whose toString throws');
+  it('dispatch replies (not rejects) for a non-string channel, even one whose toString throws', async () => {
+    const hostile = { toString: () => { throw new Error('boom'); } };
+    for (const channel of [hostile, Object.create(null), 42, null, undefined, ['wards.list']]) {
+      const reply = await dispatch(backend.handlers, channel, {});
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(!reply.ok && reply.error.message).toMatch(/^Unknown request '(object|number|undefined)'\.$/);
+    }
+  });
 
   it('zod drops a "__proto__" record key instead of setting a prototype (import mappings use records)', () => {
     const raw = JSON.parse('{"fileName":"a.csv","contentBase64":"","mapping":{"columns":{"__proto__":{"name":"x"},"ok":{"name":"y"}}}}') as unknown;
