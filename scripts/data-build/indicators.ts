@@ -51,6 +51,25 @@ interface MetaIn {
   wardLevel?: boolean;
 }
 
+/**
+ * Polarity for indicators the catalogue does not list but whose direction is not a matter of opinion: more
+ * deprivation, more bad health or more unemployment is worse. Identity and structure (age, ethnicity, religion,
+ * tenure, accommodation type) stay 'no-judgement' and are shown as Higher / Lower.
+ */
+const DIRECTION_OUTSIDE_CATALOGUE: Readonly<Record<string, Polarity>> = {
+  imd19_idaci_rate: 'low-is-good',
+  imd19_idaopi_rate: 'low-is-good',
+  census21_hh_deprived_1dim: 'low-is-good',
+  census21_hh_deprived_2dim: 'low-is-good',
+  census21_hh_deprived_3dim: 'low-is-good',
+  census21_hh_deprived_4dim: 'low-is-good',
+  census21_hh_deprived_1plus: 'low-is-good',
+  census21_no_central_heating: 'low-is-good',
+  census21_health_bad: 'low-is-good',
+  census21_health_good: 'high-is-good',
+  census21_unemployed: 'low-is-good',
+};
+
 /** Fixed key order, so the JSON is stable. Unmatched indicators default to 'context' / 'no-judgement'. */
 function meta(m: MetaIn): BundleIndicator {
   const out: BundleIndicator = {
@@ -64,7 +83,7 @@ function meta(m: MetaIn): BundleIndicator {
     valueType: m.valueType,
     multiplier: m.multiplier ?? (m.valueType === 'proportion' ? 100 : 1),
     unit: m.unit,
-    polarity: m.polarity ?? 'no-judgement',
+    polarity: m.polarity ?? DIRECTION_OUTSIDE_CATALOGUE[m.id] ?? 'no-judgement',
     missingIsZero: false,
     disclosureControlled: false,
     datasetId: m.datasetId,
