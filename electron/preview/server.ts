@@ -60,12 +60,16 @@ function tokensMatch(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage, max: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) throw new BodyTooLarge(`request body is larger than ${max} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new Error(`request body is larger than ${max} bytes`);
+    if (size > max) throw new BodyTooLarge(`request body is larger than ${max} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -73,7 +77,8 @@ async function readBody(req: IncomingMessage, max: number): Promise<string> {
 
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
-  const maxBody = options.maxBody ?? 64 * 1024 * 1024;
+  // Big enough for the largest import the contract accepts (150 MB of file, about 200 MB as base64).
+  const maxBody = options.maxBody ?? 210 * 1024 * 1024;
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -99,7 +104,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
           const body = await readBody(req, maxBody);
           args = body ? JSON.parse(body) : {};
         } catch (err) {
-          return sendReply(res, 400, { ok: false, error: { kind: 'validation', message: `${channel}: ${(err as Error).message}` } });
+          // Too large: answer 413 and close the connection rather than reading the rest.
+          if (err instanceof BodyTooLarge) res.setHeader('connection', 'close');
+          return sendReply(res, err instanceof BodyTooLarge ? 413 : 400, { ok: false, error: { kind: 'validation', message: `${channel}: ${(err as Error).message}` } });
         }
         const reply = await dispatch(options.handlers, channel, args);
         return sendReply(res, 200, reply);

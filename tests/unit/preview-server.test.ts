@@ -99,3 +99,20 @@ describe('preview transport', () => {
     expect(resolveStaticPath('/srv/app', '/assets/a.js')).toBe('/srv/app/assets/a.js');
   });
 });
+
+describe('preview transport body limit', () => {
+  it('answers 413 with a plain message when a request is over the limit', async () => {
+    const small = await startPreviewServer({ handlers: backend.handlers, staticDir, maxBody: 1024 });
+    try {
+      const res = await fetch(`${small.url}api/wards.list`, {
+        method: 'POST',
+        headers: { 'x-lap-token': small.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'x'.repeat(2000) }),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({ ok: false, error: { kind: 'validation', message: 'wards.list: request body is larger than 1024 bytes' } });
+    } finally {
+      await small.close();
+    }
+  });
+});
