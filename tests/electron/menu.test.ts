@@ -32,6 +32,8 @@ describe('application menu', () => {
     const items = flatten(buildMenuTemplate(ctx));
     click(items.find((i) => i.label === 'Import LAPs…'));
     expect(ctx.send).toHaveBeenCalledWith('menu:import');
+    click(items.find((i) => i.label === 'Import data…'));
+    expect(ctx.send).toHaveBeenCalledWith('menu:import-data');
     click(items.find((i) => i.label === 'Data sources and licences'));
     expect(ctx.send).toHaveBeenCalledWith('menu:sources');
     click(items.find((i) => i.label === 'About LAP Insight'));
