@@ -3,6 +3,7 @@
  * ward finder, the LAP builder, and more to come. Undo/redo and the status line sit in the header.
  */
 import { useEffect } from 'react';
+import { DataImportLayer } from './components/data/DataImportLayer.tsx';
 import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBar.tsx';
 import { MapView } from './components/MapView.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
@@ -65,6 +66,8 @@ export function App() {
           <MapView geography={geography} />
         </main>
       )}
+      {/* Drop a file anywhere on the window to import it (Data tab); also File > Import data… */}
+      <DataImportLayer />
     </div>
   );
 }

@@ -19,6 +19,15 @@
  *   wardMap.fitWards(codes);                         // show a group of wards whole
  *   handlers.onWardsPicked(codes, mode, gesture)     // 'toggle' for a click, 'add' for a box or lasso
  *
+ * The Local Area Profile (layers in choropleth.ts):
+ *
+ *   wardMap.setProfileArea({ geometry, name } | null);  // the profiled LAP, ward or council, outlined on top
+ *   wardMap.setChoropleth(fills | null);                // colour all wards ({code, colour|null, key}), or stop
+ *   wardMap.onWardClick((code) => ...);                 // extra click listener (returns an unsubscribe)
+ *   wardMap.showPopup(code, element, onClose);          // a popup at a ward holding `element`; closePopup()
+ *   wardMap.overlayHost();                              // the element around the map, for legends (portals)
+ *   WardMap.watch((wardMap | null) => ...);             // hear when a map is created or destroyed
+ *
  * Selection, hover, membership and coverage are feature-state on the `wards` GeoJSON source (promoteId 'code'),
  * so nothing is rebuilt when they change. The selected ward's label and the edited LAP's outline are global-state
  * filters (layout cannot use feature-state).
@@ -31,6 +40,7 @@ import {
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
+  Popup,
   ScaleControl,
   setWorkerUrl,
   type GeoJSONSource,
@@ -42,6 +52,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LapOutlineFeature } from '../../../shared/contract/laps.ts';
 import type { GeoPolygon, Geography, WardFeature } from '../../../shared/domain.ts';
+import { areaFeatures, CHORO_SOURCE, choroplethFeatures, type ChoroplethFill } from './choropleth.ts';
 import { pointInRing } from './geometry.ts';
 import { HATCH_IMAGE, hatchImage, LAP_SOURCE, lapLabelPoints } from './lapLayers.ts';
 import { DragPicker, type PickShape } from './picker.ts';
@@ -98,6 +109,8 @@ declare global {
 
 type Bounds = [number, number, number, number];
 
+type WardMapWatcher = (wardMap: WardMap | null) => void;
+
 function extendBounds(bounds: Bounds, coords: unknown): void {
   if (!Array.isArray(coords)) return;
   if (typeof coords[0] === 'number' && typeof coords[1] === 'number') {
@@ -141,12 +154,34 @@ export class WardMap {
   private coverage = new Set<string>();
   private outlines: readonly LapOutlineFeature[] = [];
   private activeLapId: number | null = null;
+  // Profile state, kept so it can be applied once the map has loaded.
+  private choropleth: readonly ChoroplethFill[] | null = null;
+  private profileArea: { geometry: GeoPolygon; name: string } | null = null;
+  private readonly clickListeners = new Set<(code: string | null) => void>();
+  private popup: { popup: Popup; onClose?: () => void } | null = null;
+  private readonly container: HTMLElement;
+
+  private static live: WardMap | null = null;
+  private static readonly watchers = new Set<WardMapWatcher>();
+
+  /**
+   * Calls `watcher` with the live WardMap (at once, if there is one) and again whenever one is created or
+   * destroyed (null). For bindings that MapView does not create itself (the profile's choropleth).
+   */
+  static watch(watcher: WardMapWatcher): () => void {
+    WardMap.watchers.add(watcher);
+    if (WardMap.live) watcher(WardMap.live);
+    return () => {
+      WardMap.watchers.delete(watcher);
+    };
+  }
 
   constructor(
     container: HTMLElement,
     geography: Geography,
     private readonly handlers: WardMapHandlers = {},
   ) {
+    this.container = container;
     for (const f of geography.wards.features) {
       this.wardsByCode.set(f.properties.code, f);
       this.wardBounds.set(f.properties.code, geometryBounds(f.geometry));
@@ -212,6 +247,7 @@ export class WardMap {
       this.loaded = true;
       this.applySelected(null, this.selectedCode);
       this.applyLapState();
+      this.applyProfile();
       this.hook.loaded = true;
       window.__lapMap = this.hook;
       this.handlers.onLoad?.();
@@ -221,6 +257,9 @@ export class WardMap {
     this.map.on('mouseleave', LAYER.wardFill, () => this.setHovered(null));
     this.map.on('click', (event) => this.onClick(event));
     this.map.on('mousedown', (event) => this.onMouseDown(event));
+
+    WardMap.live = this;
+    for (const watcher of WardMap.watchers) watcher(this);
   }
 
   /** The maplibre Map, for tests and debugging only. */
@@ -328,12 +367,71 @@ export class WardMap {
     });
   }
 
+  /** Outlines the area being profiled (a LAP, a ward or a council) above every other line, or clears it (null). */
+  setProfileArea(area: { geometry: GeoPolygon; name: string } | null): void {
+    this.profileArea = area;
+    if (this.loaded) this.applyProfileArea();
+  }
+
+  /**
+   * Colours every listed ward (choropleth.ts: its colour, or null for no value, hatched), or goes back to the
+   * normal map (null). Wards not listed are not coloured.
+   */
+  setChoropleth(fills: readonly ChoroplethFill[] | null): void {
+    this.choropleth = fills;
+    if (this.loaded) this.applyChoropleth();
+  }
+
+  /** Hears every map click that is not a LAP edit: the ward's code, or null for empty map. */
+  onWardClick(listener: (code: string | null) => void): () => void {
+    this.clickListeners.add(listener);
+    return () => {
+      this.clickListeners.delete(listener);
+    };
+  }
+
+  /** Shows `content` in a popup at a ward (replacing any other). `onClose` runs when the user closes it. */
+  showPopup(code: string, content: HTMLElement, onClose?: () => void): void {
+    const at = this.labelPoints.get(code);
+    if (!at) return;
+    this.closePopup();
+    const popup = new Popup({ closeButton: true, closeOnClick: false, closeOnMove: false, maxWidth: '19rem', className: 'ward-popup', focusAfterOpen: false })
+      .setLngLat(at)
+      .setDOMContent(content);
+    const entry: { popup: Popup; onClose?: () => void } = { popup, ...(onClose ? { onClose } : {}) };
+    popup.on('close', () => {
+      if (this.popup !== entry) return;
+      this.popup = null;
+      entry.onClose?.();
+    });
+    this.popup = entry;
+    popup.addTo(this.map);
+  }
+
+  /** Closes the popup, if any, without calling its onClose. */
+  closePopup(): void {
+    const entry = this.popup;
+    this.popup = null;
+    entry?.popup.remove();
+  }
+
+  /** The element around the map (it holds the map and its overlays), for legends drawn by React portals. */
+  overlayHost(): HTMLElement {
+    return this.container.parentElement ?? this.container;
+  }
+
   /** Call when the container changed size outside a window resize (maplibre also watches the container). */
   resize(): void {
     this.map.resize();
   }
 
   destroy(): void {
+    this.closePopup();
+    this.clickListeners.clear();
+    if (WardMap.live === this) {
+      WardMap.live = null;
+      for (const watcher of WardMap.watchers) watcher(null);
+    }
     this.picker.destroy();
     if (window.__lapMap === this.hook) delete window.__lapMap;
     this.map.remove();
@@ -372,6 +470,23 @@ export class WardMap {
     (outlines as GeoJSONSource).setData({ type: 'FeatureCollection', features: features as Feature[] });
     (labels as GeoJSONSource).setData(lapLabelPoints(features, (code) => this.labelPoints.get(code)));
     this.map.setGlobalStateProperty('activeLapId', this.activeLapId ?? -1);
+  }
+
+  private applyProfile(): void {
+    this.applyChoropleth();
+    this.applyProfileArea();
+  }
+
+  private applyChoropleth(): void {
+    const source = this.map.getSource(CHORO_SOURCE.wards);
+    if (!source || !('setData' in source)) return;
+    (source as GeoJSONSource).setData(choroplethFeatures(this.choropleth ?? [], this.wardsByCode));
+  }
+
+  private applyProfileArea(): void {
+    const source = this.map.getSource(CHORO_SOURCE.area);
+    if (!source || !('setData' in source)) return;
+    (source as GeoJSONSource).setData(areaFeatures(this.profileArea));
   }
 
   private updateCursor(): void {
@@ -447,5 +562,6 @@ export class WardMap {
       return;
     }
     this.handlers.onSelect?.(typeof code === 'string' ? code : null);
+    for (const listener of this.clickListeners) listener(typeof code === 'string' ? code : null);
   }
 }

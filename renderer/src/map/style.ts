@@ -10,7 +10,8 @@ import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AuthorityCode, Geography } from '../../../shared/domain.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { LAP_MODE, LAP_STATE, lapSources, wardFillColour, withLapLayers } from './lapLayers.ts';
+import { choroplethSources, withChoroplethLayers } from './choropleth.ts';
+import { LAP_LAYER, LAP_MODE, LAP_STATE, lapSources, wardFillColour, withLapLayers } from './lapLayers.ts';
 
 export type StyleSpecification = Exclude<Parameters<MapLibreMap['setStyle']>[0], string | null>;
 
@@ -58,8 +59,10 @@ export function buildStyle(geography: Geography): StyleSpecification {
       [SOURCE.councils]: { type: 'geojson', data: geography.authorities as FeatureCollection, promoteId: 'code' },
       [SOURCE.labels]: { type: 'geojson', data: geography.labels as FeatureCollection, promoteId: 'code' },
       ...lapSources(),
+      ...choroplethSources(),
     },
-    layers: withLapLayers([
+    // The profile's choropleth and area outline (choropleth.ts) go in among the LAP layers (lapLayers.ts).
+    layers: withChoroplethLayers(withLapLayers([
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef0ee' } },
       {
         id: LAYER.wardFill,
@@ -177,6 +180,6 @@ export function buildStyle(geography: Geography): StyleSpecification {
       wardFill: LAYER.wardFill,
       councilLines: LAYER.councilLines,
       selectedLine: LAYER.selectedLine,
-    }),
+    }), { fillAfter: LAP_LAYER.uncoveredFill, outlineAfter: LAP_LAYER.activeLine }),
   };
 }

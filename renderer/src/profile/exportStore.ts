@@ -1,0 +1,132 @@
+/**
+ * Exports of the profile (export.profile): a background job in the backend, polled with jobs.get for its progress
+ * until it is done, then saved through the browser's own download (a Blob and an <a download>; in Electron that
+ * opens the save dialog). Nothing waits on it: the rest of the window keeps working. Cancel stops the job.
+ */
+import { create } from 'zustand';
+import type { ExportFormatArg, ExportProfileResult } from '../../../shared/contract/export.ts';
+import type { JobState } from '../../../shared/contract/data.ts';
+import { send } from '../api.ts';
+import { announce } from '../stores/status.ts';
+import { plainError } from './format.ts';
+import { areaArg, useProfileStore } from './store.ts';
+
+export const FORMAT_NAMES: Record<ExportFormatArg, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture' };
+
+export interface ExportJob {
+  format: ExportFormatArg;
+  jobId: string | null;
+  /** 'starting' until the backend has the job. */
+  state: JobState | 'starting';
+  done: number;
+  total: number | null;
+  /** The step, e.g. "Printing PDF". */
+  message: string;
+  error: string | null;
+  fileName: string | null;
+  areaName: string;
+}
+
+export interface ExportState {
+  job: ExportJob | null;
+  start(format: ExportFormatArg): Promise<void>;
+  cancel(): Promise<void>;
+  dismiss(): void;
+}
+
+const POLL_MS = 250;
+
+/** Decodes base64 into bytes (the backend sends files as base64). */
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Saves bytes as a file through the browser's download (the save dialog in Electron). */
+export function downloadBytes(fileName: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const blob = new Blob([bytes], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+let runSeq = 0;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const useExportStore = create<ExportState>()((set, get) => ({
+  job: null,
+
+  async start(format) {
+    const { target, benchmark, profile } = useProfileStore.getState();
+    if (!target) return;
+    const current = get().job;
+    if (current && (current.state === 'running' || current.state === 'starting')) return;
+    const n = ++runSeq;
+    const areaName = profile?.area.name ?? 'this area';
+    set({ job: { format, jobId: null, state: 'starting', done: 0, total: null, message: 'Starting…', error: null, fileName: null, areaName } });
+    const update = (patch: Partial<ExportJob>) => {
+      const job = get().job;
+      if (n === runSeq && job) set({ job: { ...job, ...patch } });
+    };
+    try {
+      const { jobId } = await send('export.profile', { area: areaArg(target), format, benchmark });
+      update({ jobId, state: 'running' });
+      for (;;) {
+        if (n !== runSeq) return;
+        const info = await send('jobs.get', { jobId });
+        if (n !== runSeq) return;
+        update({ state: info.state, done: info.done, total: info.total, message: info.message });
+        if (info.state === 'done') {
+          const result = info.result as ExportProfileResult;
+          downloadBytes(result.fileName, result.mimeType, bytesOf(result.contentBase64));
+          update({ fileName: result.fileName });
+          announce(`Saved ${result.fileName}.`);
+          return;
+        }
+        if (info.state === 'failed') {
+          update({ error: info.error ?? 'The export did not finish.' });
+          announce(`The ${FORMAT_NAMES[format]} could not be made.`, 'error');
+          return;
+        }
+        if (info.state === 'cancelled') {
+          announce('Export cancelled.');
+          return;
+        }
+        await wait(POLL_MS);
+      }
+    } catch (err) {
+      update({ state: 'failed', error: plainError(err) });
+      announce(`The ${FORMAT_NAMES[format]} could not be made.`, 'error');
+    }
+  },
+
+  async cancel() {
+    const job = get().job;
+    if (!job || (job.state !== 'running' && job.state !== 'starting')) return;
+    // Stop following the job at once: even if the backend finishes it anyway, nothing is saved.
+    runSeq++;
+    set({ job: { ...job, state: 'cancelled', message: 'Cancelled' } });
+    announce('Export cancelled.');
+    if (!job.jobId) return;
+    try {
+      await send('jobs.cancel', { jobId: job.jobId });
+    } catch {
+      // The job may have just finished; its file is not saved either way.
+    }
+  },
+
+  dismiss() {
+    const job = get().job;
+    if (job && (job.state === 'running' || job.state === 'starting')) return;
+    set({ job: null });
+  },
+}));

@@ -1,0 +1,183 @@
+/**
+ * Keeps the map in step with the Profile tab, through WardMap's small interface (WardMap is still the only module
+ * that touches maplibre):
+ *
+ *   - while the Profile tab is open, the profiled area (LAP, ward or council) is outlined on top of everything,
+ *     and the map moves to show it when it changes;
+ *   - when an indicator is "shown on the map", every ward is coloured (choropleth.ts picks the colours from the
+ *     backend's classes or comparisons) and the map shows both councils;
+ *   - a click on a ward then opens a popup with its value (the React content is portalled into it by
+ *     ChoroplethLegend.tsx); with no choropleth and "a ward" chosen, a click profiles that ward.
+ *
+ * The WardMap is created by MapView; WardMap.watch tells us when it exists. `useProfileMapStore` hands the
+ * overlay host (for the legend) and the popup's element to React.
+ */
+import { create } from 'zustand';
+import type { Choropleth } from '../../../shared/contract/profile.ts';
+import type { GeoPolygon } from '../../../shared/domain.ts';
+import { classColour, type ChoroplethFill } from '../map/choropleth.ts';
+import { WardMap } from '../map/WardMap.ts';
+import { useUiStore } from '../stores/ui.ts';
+import { useWardsStore } from '../stores/wards.ts';
+import { useChoroplethStore } from './choroplethStore.ts';
+import { comparisonColour } from './format.ts';
+import { useProfileStore, type ProfileTarget } from './store.ts';
+
+export const PROFILE_PANEL = 'profile';
+
+export interface ProfileMapState {
+  /** The element around the map, for the legend's portal; null while there is no map. */
+  host: HTMLElement | null;
+  /** The open popup's content element, for a portal. */
+  popupElement: HTMLElement | null;
+  /** Camera moves for the map key's buttons (null while there is no map). */
+  fitArea: (() => void) | null;
+  fitAll: (() => void) | null;
+}
+
+export const useProfileMapStore = create<ProfileMapState>()(() => ({ host: null, popupElement: null, fitArea: null, fitAll: null }));
+
+/** Each ward's paint for a choropleth answer: class colours by polarity, or comparison colours. */
+export function choroplethFills(data: Choropleth): ChoroplethFill[] {
+  const k = data.classes.length || data.k;
+  return data.wards.map((w) => {
+    if (w.value === null) return { code: w.code, colour: null, key: '' };
+    if (data.mode === 'significance') {
+      const item = data.legend.items.find((i) => i.key === w.comparison);
+      return { code: w.code, colour: item?.colour ?? comparisonColour(w.comparison), key: w.comparison };
+    }
+    if (w.class === null) return { code: w.code, colour: null, key: '' };
+    return { code: w.code, colour: classColour(w.class, k, data.higherIsBetter), key: String(w.class) };
+  });
+}
+
+type Outline = { geometry: GeoPolygon; name: string };
+const shapeCache = new Map<string, Outline | null>();
+
+/** The outline to draw for a target: the LAP's (from the store), a ward's or a council's (from the geography). */
+function outlineFor(target: ProfileTarget | null): Outline | null {
+  if (!target) return null;
+  if (target.kind === 'lap') return useProfileStore.getState().lapOutline;
+  const geography = useWardsStore.getState().geography;
+  if (!geography) return null;
+  const key = `${target.kind}:${target.code}`;
+  if (!shapeCache.has(key)) {
+    const feature =
+      target.kind === 'ward'
+        ? geography.wards.features.find((f) => f.properties.code === target.code)
+        : geography.authorities.features.find((f) => f.properties.code === target.code);
+    shapeCache.set(key, feature ? { geometry: feature.geometry, name: feature.properties.name } : null);
+  }
+  return shapeCache.get(key) ?? null;
+}
+
+/** The ward codes to fit the camera to for a target. */
+function wardsOf(target: ProfileTarget): string[] {
+  if (target.kind === 'lap') return useProfileStore.getState().lapChoices.find((l) => l.id === target.id)?.wardCodes ?? [];
+  if (target.kind === 'ward') return [target.code];
+  return useWardsStore.getState().wards.filter((w) => w.authorityCode === target.code).map((w) => w.code);
+}
+
+function bind(wardMap: WardMap): () => void {
+  let lastOutline: unknown = undefined;
+  let lastData: Choropleth | null | undefined = undefined;
+  let lastTargetKey = '';
+  let lastFit = useChoroplethStore.getState().fitSeq;
+  let popupFor: string | null = null;
+
+  const apply = () => {
+    const onProfile = useUiStore.getState().panel === PROFILE_PANEL;
+    const { target } = useProfileStore.getState();
+    const choro = useChoroplethStore.getState();
+
+    const outline = onProfile ? outlineFor(target) : null;
+    if (outline !== lastOutline) {
+      wardMap.setProfileArea(outline);
+      lastOutline = outline;
+    }
+
+    const data = onProfile ? choro.data : null;
+    if (data !== lastData) {
+      wardMap.setChoropleth(data ? choroplethFills(data) : null);
+      lastData = data;
+    }
+
+    // Camera: all wards for a new choropleth; the profiled area when it changes.
+    if (onProfile && choro.fitSeq !== lastFit && choro.indicatorId) {
+      lastFit = choro.fitSeq;
+      wardMap.fitCouncils();
+    }
+    const targetKey = onProfile && target ? JSON.stringify(target) : '';
+    if (targetKey !== lastTargetKey) {
+      const codes = target && onProfile ? wardsOf(target) : [];
+      // Wait for the LAP's wards to be known before moving (and remembering that we did).
+      if (!target || !onProfile || codes.length) lastTargetKey = targetKey;
+      if (codes.length && !choro.indicatorId) wardMap.fitWards(codes);
+    }
+
+    // The popup follows the store; its content is React's (ChoroplethLegend.tsx).
+    const popupCode = onProfile && data ? (choro.popup?.code ?? null) : null;
+    if (popupCode !== popupFor) {
+      popupFor = popupCode;
+      if (popupCode) {
+        const element = document.createElement('div');
+        element.className = 'ward-popup-content';
+        wardMap.showPopup(popupCode, element, () => {
+          popupFor = null;
+          useProfileMapStore.setState({ popupElement: null });
+          useChoroplethStore.getState().closePopup();
+        });
+        useProfileMapStore.setState({ popupElement: element });
+      } else {
+        wardMap.closePopup();
+        useProfileMapStore.setState({ popupElement: null });
+      }
+    }
+  };
+
+  const onClick = (code: string | null) => {
+    if (useUiStore.getState().panel !== PROFILE_PANEL) return;
+    const choro = useChoroplethStore.getState();
+    if (choro.data) {
+      if (code) choro.openPopup(code);
+      else choro.closePopup();
+      return;
+    }
+    const profile = useProfileStore.getState();
+    if (code && profile.kind === 'ward') profile.choose({ kind: 'ward', code });
+  };
+
+  useProfileMapStore.setState({
+    host: wardMap.overlayHost(),
+    fitAll: () => wardMap.fitCouncils(),
+    fitArea: () => {
+      const target = useProfileStore.getState().target;
+      const codes = target ? wardsOf(target) : [];
+      if (codes.length) wardMap.fitWards(codes);
+    },
+  });
+  apply();
+  const unsubscribers = [
+    useUiStore.subscribe(apply),
+    useProfileStore.subscribe(apply),
+    useChoroplethStore.subscribe(apply),
+    wardMap.onWardClick(onClick),
+  ];
+  return () => {
+    for (const u of unsubscribers) u();
+    useProfileMapStore.setState({ host: null, popupElement: null, fitArea: null, fitAll: null });
+  };
+}
+
+let started = false;
+
+/** Binds every WardMap that MapView creates to the profile (once per page; later calls do nothing). */
+export function startProfileMapBinding(): void {
+  if (started) return;
+  started = true;
+  let unbind: (() => void) | null = null;
+  WardMap.watch((wardMap) => {
+    unbind?.();
+    unbind = wardMap ? bind(wardMap) : null;
+  });
+}
