@@ -16,8 +16,8 @@ export interface SidePanelTab {
 
 export const SIDE_PANELS: readonly SidePanelTab[] = [
   // Data and Profile first for now: tests/e2e/laps.test.ts expects LAPs to be the last tab (End) and Wards just left of it.
-  { id: 'data', label: 'Data', component: DataPanel },
-  { id: 'profile', label: 'Profile', component: ProfilePanel },
   { id: 'wards', label: 'Wards', component: WardsPanel },
   { id: 'laps', label: 'LAPs', component: LapsPanel },
+  { id: 'profile', label: 'Profile', component: ProfilePanel },
+  { id: 'data', label: 'Data', component: DataPanel },
 ];

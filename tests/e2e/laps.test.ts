@@ -29,7 +29,8 @@ const NEW_NAME = 'East Northants group';
 const RENAMED = 'Nene Valley North group';
 
 /** Waits for a value in the page to settle (every change goes to the backend and back, then to the map). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+// Generous: a loaded 2-core CI machine renders WebGL in software.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
 let h: Harness;
 let page: Page;
@@ -385,6 +386,8 @@ describe('LAP builder (built renderer, preview transport, Chromium, offline)', (
     await page.getByRole('button', { name: 'Undo copy N4' }).click();
     await poll(async () => (await lapNamed(CUSTOM_SET, 'N4 (copy)')) === undefined).toBe(true);
     await poll(() => lapOption('N4 (copy)').count()).toBe(0);
+    // The undo has finished when Redo offers it back; only then move on, as a person would.
+    await page.getByRole('button', { name: 'Redo copy N4' }).waitFor();
     await chooseSet(WEST_SET);
     await poll(() => lapOption('N4').count()).toBe(1);
   });
@@ -453,8 +456,14 @@ describe('LAP builder (built renderer, preview transport, Chromium, offline)', (
     await page.keyboard.press('ArrowRight');
     expect(await lapsTab.getAttribute('aria-selected')).toBe('true');
     await page.getByLabel('LAP set').waitFor();
+    // End and Home go to the last and first tabs (Wards, LAPs, Profile, Data).
     await page.keyboard.press('End');
+    expect(await page.getByRole('tab', { name: 'Data' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Home');
+    expect(await wardsTab.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
     expect(await lapsTab.getAttribute('aria-selected')).toBe('true');
+    await page.getByLabel('LAP set').waitFor();
 
     // Tab onwards to the LAP list.
     for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'listbox'; i++) await page.keyboard.press('Tab');
