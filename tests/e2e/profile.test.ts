@@ -252,6 +252,11 @@ describe('Local Area Profile (built renderer, preview transport, Chromium, offli
     // Significance: wards coloured by their comparison with their own council, named in words in the legend.
     await legend.getByRole('radio', { name: 'Significance' }).check();
     const sig = await h.backend.handlers['profile.choropleth']({ indicatorId: NO_QUALS, method: 'quintiles', mode: 'significance', benchmark: 'own' });
+    // The values legend can have as many items as the significance one: wait for the significance words themselves.
+    await poll(async () => {
+      const shown = await legend.locator('.legend-items .legend-label').allTextContents();
+      return sig.legend.items.every((item) => shown.includes(item.label));
+    }).toBe(true);
     await poll(() => legend.locator('.legend-items li').count()).toBe(sig.legend.items.length + (sig.wards.some((w) => w.value === null) ? 1 : 0));
     const labels = await legend.locator('.legend-items .legend-label').allTextContents();
     for (const item of sig.legend.items) expect(labels).toContain(item.label);

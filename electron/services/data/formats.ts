@@ -1,7 +1,7 @@
 /**
  * The three file layouts the importer reads, each turned into the same rows:
  *  - tidy: one value per row (area_code, indicator_id, period, value, numerator, denominator, ...), the layout
- *    of ../shared/data/indicators;
+ *    of the project source data (indicators folder);
  *  - fingertips: the OHID Fingertips CSV download ("Indicator ID", "Area Code", "Time period", "Value", ...),
  *    matched by its exact column names;
  *  - wide: one area-code column and one column per indicator, described by a mapping.
