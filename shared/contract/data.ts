@@ -169,7 +169,8 @@ export const dataSchemas = {
   'jobs.cancel': z.object({ jobId }).strict(),
 } as const;
 
-export interface IndicatorInfo {
+/** What describes an indicator wherever it is used (store, importer, profile, screen). */
+export interface IndicatorDescription {
   id: string;
   catalogueId: string | null;
   name: string;
@@ -185,11 +186,14 @@ export interface IndicatorInfo {
   disclosureControlled: boolean;
   /** False: council / England context only, never a ward or LAP value. */
   wardLevel: boolean;
+  methodNote: string;
+}
+
+export interface IndicatorInfo extends IndicatorDescription {
   source: string;
   publisher: string;
   licence: string;
   attribution: string;
-  methodNote: string;
   /** The dataset that defined the indicator (null if that dataset was deleted). */
   definedBy: number | null;
   /** Datasets holding values of this indicator. */

@@ -5,7 +5,7 @@
 import type { AmbitionId } from '../../../shared/ambitions.ts';
 import type { Polarity, ValueType } from '../../../shared/indicators-meta.ts';
 import { AppError } from '../../../shared/contract.ts';
-import type { DatasetDeleted, DatasetInfo, IndicatorInfo, SmallAreaType, ValueAreaType, ValueRow } from '../../../shared/contract/data.ts';
+import type { DatasetDeleted, DatasetInfo, IndicatorDescription, IndicatorInfo, SmallAreaType, ValueAreaType, ValueRow } from '../../../shared/contract/data.ts';
 import type { Db } from '../db.ts';
 
 export interface IndicatorRow {
@@ -29,6 +29,32 @@ export interface IndicatorRow {
   attribution: string;
   method_note: string;
   dataset_id: number | null;
+}
+
+/** The columns of an indicator row that describe it, in the contract's shape. */
+export type IndicatorDescriptionRow = Pick<
+  IndicatorRow,
+  'id' | 'catalogue_id' | 'name' | 'short_name' | 'ambition' | 'topic' | 'definition' | 'value_type' | 'multiplier' | 'unit' | 'polarity' | 'missing_is_zero' | 'disclosure_controlled' | 'ward_level' | 'method_note'
+>;
+
+export function describeIndicator(r: IndicatorDescriptionRow): IndicatorDescription {
+  return {
+    id: r.id,
+    catalogueId: r.catalogue_id,
+    name: r.name,
+    shortName: r.short_name,
+    ambition: r.ambition,
+    topic: r.topic,
+    definition: r.definition,
+    valueType: r.value_type,
+    multiplier: r.multiplier,
+    unit: r.unit,
+    polarity: r.polarity,
+    missingIsZero: r.missing_is_zero === 1,
+    disclosureControlled: r.disclosure_controlled === 1,
+    wardLevel: r.ward_level === 1,
+    methodNote: r.method_note,
+  };
 }
 
 export function getIndicatorRow(db: Db, id: string): IndicatorRow | undefined {
@@ -60,25 +86,11 @@ export function listIndicators(db: Db, filter: { ambition?: string; query?: stri
     .map((r) => {
       const e = by.get(r.id);
       return {
-        id: r.id,
-        catalogueId: r.catalogue_id,
-        name: r.name,
-        shortName: r.short_name,
-        ambition: r.ambition,
-        topic: r.topic,
-        definition: r.definition,
-        valueType: r.value_type,
-        multiplier: r.multiplier,
-        unit: r.unit,
-        polarity: r.polarity,
-        missingIsZero: r.missing_is_zero === 1,
-        disclosureControlled: r.disclosure_controlled === 1,
-        wardLevel: r.ward_level === 1,
+        ...describeIndicator(r),
         source: r.source,
         publisher: r.publisher,
         licence: r.licence,
         attribution: r.attribution,
-        methodNote: r.method_note,
         definedBy: r.dataset_id,
         datasetIds: e ? [...e.datasets].sort((a, b) => a - b) : [],
         periods: e ? [...e.periods].sort() : [],

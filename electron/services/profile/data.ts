@@ -9,9 +9,10 @@
  *
  * Rows are the 'Persons' / 'All ages' breakdown (the profile's subject); other breakdowns are not shown yet.
  */
-import type { AmbitionId } from '../../../shared/ambitions.ts';
 import type { AuthorityCode } from '../../../shared/domain.ts';
-import type { IndicatorSpec, Interval, MemberInput, Polarity, ValueType } from '../../../shared/stats/index.ts';
+import type { IndicatorSpec, Interval, MemberInput, ValueType } from '../../../shared/stats/index.ts';
+import type { IndicatorDescription } from '../../../shared/contract/data.ts';
+import { describeIndicator, type IndicatorDescriptionRow } from '../data/store.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.ts';
 
@@ -20,22 +21,7 @@ export const ENGLAND_AND_WALES = 'K04000001';
 export const WEST = 'E06000062';
 export const NORTH = 'E06000061';
 
-export interface IndicatorMeta {
-  id: string;
-  catalogueId: string | null;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  valueType: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  missingIsZero: boolean;
-  disclosureControlled: boolean;
-  wardLevel: boolean;
-  methodNote: string;
+export interface IndicatorMeta extends IndicatorDescription {
   /** The dataset that defined the indicator (null if deleted). */
   datasetId: number | null;
   spec: IndicatorSpec;
@@ -83,24 +69,7 @@ export interface DatasetMeta {
   attribution: string;
 }
 
-interface IndicatorDbRow {
-  id: string;
-  catalogue_id: string | null;
-  name: string;
-  short_name: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  value_type: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  missing_is_zero: number;
-  disclosure_controlled: number;
-  ward_level: number;
-  method_note: string;
-  dataset_id: number | null;
-}
+type IndicatorDbRow = IndicatorDescriptionRow & { dataset_id: number | null };
 
 interface BandDbRow {
   indicator_id: string;
@@ -269,21 +238,7 @@ export class ProfileData {
       )
       .all() as IndicatorDbRow[];
     this.indicatorList = rows.map((r) => ({
-      id: r.id,
-      catalogueId: r.catalogue_id,
-      name: r.name,
-      shortName: r.short_name,
-      ambition: r.ambition,
-      topic: r.topic,
-      definition: r.definition,
-      valueType: r.value_type,
-      multiplier: r.multiplier,
-      unit: r.unit,
-      polarity: r.polarity,
-      missingIsZero: r.missing_is_zero === 1,
-      disclosureControlled: r.disclosure_controlled === 1,
-      wardLevel: r.ward_level === 1,
-      methodNote: r.method_note,
+      ...describeIndicator(r),
       datasetId: r.dataset_id,
       spec: { valueType: r.value_type, multiplier: r.multiplier, missingIsZero: r.missing_is_zero === 1 },
     }));
