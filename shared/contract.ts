@@ -14,6 +14,7 @@ import { dataSchemas, type DataResults } from './contract/data.ts';
 import { lapSchemas, type LapResults } from './contract/laps.ts';
 import { profileSchemas, type ProfileResults } from './contract/profile.ts';
 import { exportSchemas, type ExportResults } from './contract/export.ts';
+import { placesSchemas, type PlacesResults } from './contract/places.ts';
 
 
 const coreSchemas = {
@@ -52,9 +53,9 @@ interface CoreResults {
 }
 
 /** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */
-export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas, ...exportSchemas } as const;
+export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas, ...exportSchemas, ...placesSchemas } as const;
 
-export interface Results extends CoreResults, DataResults, LapResults, ProfileResults, ExportResults {}
+export interface Results extends CoreResults, DataResults, LapResults, ProfileResults, ExportResults, PlacesResults {}
 
 export type Channel = keyof typeof schemas;
 export type Args<K extends Channel> = z.input<(typeof schemas)[K]>;

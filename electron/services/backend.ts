@@ -15,6 +15,7 @@ import { seedBundledData } from './data/seed.ts';
 import { createLapHandlers } from './laps/handlers.ts';
 import { createProfileHandlers } from './profile/handlers.ts';
 import { createExportHandlers } from './export/handlers.ts';
+import { createPlaceHandlers } from './places/handlers.ts';
 import { createChromiumPrinter } from './report/chromium.ts';
 import type { ReportPrinter } from './report/printer.ts';
 import { finishStartup, guardHandlers, openDatabaseSafely, toStorageError } from './safety/index.ts';
@@ -72,6 +73,7 @@ function openBackend(options: BackendOptions): Backend {
     ...createLapHandlers(ctx),
     ...createProfileHandlers(ctx),
     ...createExportHandlers(ctx),
+    ...createPlaceHandlers(ctx),
     'app.info': async () => ({
       name: APP_NAME,
       version: APP_VERSION,

@@ -1,7 +1,7 @@
 /**
  * Contract verbs for exports (issue: Local Area Profile PDF and exports).
  *
- *   export.profile  {area, format: 'pdf'|'csv'|'xlsx'|'map-png', benchmark?}  -> {jobId}
+ *   export.profile  {area, format: 'pdf'|'csv'|'xlsx'|'map-png'|'places-csv', benchmark?, categories?}  -> {jobId}
  *
  * An export runs as a background job, so the window never waits on it: poll 'jobs.get' {jobId} for progress
  * ("Computing profile", "Drawing map", "Printing PDF"; done/total in steps) and, once its state is 'done', its
@@ -10,16 +10,20 @@
  */
 import { z } from 'zod';
 import { BENCHMARK_CHOICES, profileAreaSchema } from './profile.ts';
+import { placeCategorySchema } from './places.ts';
 
-export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'map-png'] as const;
+/** 'places-csv': the area's places (inside or attached) as a list, one row per place (e.g. a LAP's GP practice list). */
+export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'map-png', 'places-csv'] as const;
 export type ExportFormatArg = (typeof EXPORT_FORMATS)[number];
 
 export const exportSchemas = {
   'export.profile': z
     .object({
       area: profileAreaSchema,
-      format: z.enum(EXPORT_FORMATS, { error: 'the format is pdf, csv, xlsx or map-png' }),
+      format: z.enum(EXPORT_FORMATS, { error: 'the format is pdf, csv, xlsx, map-png or places-csv' }),
       benchmark: z.enum(BENCHMARK_CHOICES, { error: 'the benchmark is own, west, north or england' }).default('own'),
+      /** places-csv only: just these categories (e.g. ['gp'] for a practice list); default every category. */
+      categories: z.array(placeCategorySchema).max(8).optional(),
     })
     .strict(),
 } as const;

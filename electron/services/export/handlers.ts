@@ -14,7 +14,7 @@ import { createChromiumPrinter } from '../report/chromium.ts';
 import type { ReportPrinter } from '../report/printer.ts';
 import { exportProfile, reportDataFor, type ExportFormat } from '../report/service.ts';
 
-const FORMAT_WORDS: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture' };
+const FORMAT_WORDS: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture', 'places-csv': 'places list' };
 
 const fallbackPrinters = new WeakMap<ServiceContext['db'], ReportPrinter>();
 

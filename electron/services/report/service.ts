@@ -24,7 +24,7 @@ import { MAP_PNG, type ReportPrinter } from './printer.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { profileWorkbook } from './xlsx.ts';
 
-export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'map-png'] as const;
+export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'map-png', 'places-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
@@ -32,6 +32,7 @@ export const MIME_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'map-png': 'image/png',
+  'places-csv': 'text/csv; charset=utf-8',
 };
 
 export interface ExportedFile {
@@ -203,6 +204,8 @@ export function exportFileName(areaName: string, format: ExportFormat): string {
       return `${base} profile.csv`;
     case 'xlsx':
       return `${base} profile.xlsx`;
+    case 'places-csv':
+      return `${base} places.csv`;
     default:
       return `${base} map.png`;
   }

@@ -11,7 +11,7 @@ import { announce } from '../stores/status.ts';
 import { plainError } from './format.ts';
 import { areaArg, useProfileStore } from './store.ts';
 
-export const FORMAT_NAMES: Record<ExportFormatArg, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture' };
+export const FORMAT_NAMES: Record<ExportFormatArg, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture', 'places-csv': 'places list' };
 
 export interface ExportJob {
   format: ExportFormatArg;
