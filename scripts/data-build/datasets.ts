@@ -121,7 +121,7 @@ export const DATASETS: BundleDataset[] = [
       'shared/data/indicators/lookup_*.csv, from GitHub humaniverse/geographr (lookup_lsoa21_ward24_ltla24, lookup_lsoa11_lsoa21_ltla22, lookup_lsoa11_msoa11) and ONSvisual/dot-density-data (OA parent codes); original: ONS Open Geography Portal (LSOA21_WD24_LAD24_EW_LU and others)',
     licence: OGL,
     attribution: `${ONS_ATTR}. Contains OS data © Crown copyright and database right.`,
-    transformation: `Northamptonshire rows only, copied to assets/lookups/ with simple headers. The LSOA11 -> ward lookup is chained from two ONS lookups (every LSOA11 in the two councils falls in exactly one ward). The MSOA11 -> ward file adds LSOA11 counts and mid-2020 populations for apportioning. ${CHERWELL}`,
+    transformation: `Northamptonshire rows only, copied to assets/lookups/ with simple headers. The LSOA11 -> ward lookup is chained from two ONS lookups (every LSOA11 in the two councils falls in exactly one ward). The MSOA11 -> ward file adds LSOA11 counts and mid-2020 populations for apportioning. lsoa21_population.csv gives each LSOA21's Census 2021 usual residents (sum of the six age bands), to weight LSOA centroids into ward centres. ${CHERWELL}`,
     period: 'wards 2024 (same codes 2021-2025); LSOA/OA 2021 and 2011',
   },
 ];

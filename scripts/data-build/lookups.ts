@@ -33,6 +33,20 @@ export function buildLookups(ctx: Ctx): Map<string, string> {
   for (const r of l11) if (r[3] === null) throw new Error(`LSOA11 ${r[0]} has no MSOA11`);
   files.set('assets/lookups/lsoa11_ward.csv', toCsv(['lsoa11_code', 'ward_code', 'lad_code', 'msoa11_code', 'lsoa21_codes'], l11));
 
+  // Census 2021 usual residents per LSOA21: the denominator of the age (6 bands) file, which is the sum of its six
+  // bands for the LSOA (SOURCES.md). Used at run time to weight LSOA population-weighted centroids into ward centres.
+  const pop = new Map<string, number>();
+  for (const r of s.age6.indicator('c21_age6_aged_15_years_and_under')) {
+    const n = r.denominator;
+    if (n === null || !Number.isInteger(n) || n <= 0) throw new Error(`age6: LSOA ${r.areaCode} has no usual residents total`);
+    if (pop.has(r.areaCode)) throw new Error(`age6: LSOA ${r.areaCode} twice`);
+    pop.set(r.areaCode, n);
+  }
+  for (const [code] of l21) if (!pop.has(code)) throw new Error(`age6: no usual residents for LSOA ${code}`);
+  if (pop.size !== l21.length) throw new Error(`age6: ${pop.size} LSOAs but the LSOA21 lookup has ${l21.length}`);
+  const popRows = [...pop.entries()].map(([code, n]) => [code, n] as const).sort(byFirst);
+  files.set('assets/lookups/lsoa21_population.csv', toCsv(['lsoa21_code', 'usual_residents'], popRows));
+
   const oa = s.oa21Lookup.map((r) => [r.oa21_code!, r.lsoa21_code!] as const).sort(byFirst);
   files.set('assets/lookups/oa21_lsoa21.csv', toCsv(['oa21_code', 'lsoa21_code'], oa));
 

@@ -1,26 +1,28 @@
 /** Backend handlers for the place verbs in shared/contract/places.ts. */
 import type { Handlers } from '../../../shared/contract.ts';
-import { AppError } from '../../../shared/contract.ts';
 import type { placesSchemas } from '../../../shared/contract/places.ts';
 import type { ServiceContext } from '../context.ts';
-
-const todo = async (): Promise<never> => {
-  throw new AppError('internal', 'Places are not built yet.');
-};
+import { ProfileData } from '../profile/data.ts';
+import { placesForArea } from './access.ts';
+import { centresInfo, clearCentres, importCentres } from './centres.ts';
+import { importPlaces } from './import.ts';
+import { attachPlace, deletePlaceList, detachPlace, listPlaceLists, listPlaces, placeMap } from './store.ts';
 
 export function createPlaceHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof placesSchemas> {
-  void ctx;
+  const { db } = ctx;
+  /** The profile's view of the store, for resolving areas exactly as the profile does (one cache per backend). */
+  const data = new ProfileData(db);
   return {
-    'places.import': todo,
-    'places.lists': todo,
-    'places.deleteList': todo,
-    'places.list': todo,
-    'places.map': todo,
-    'places.attach': todo,
-    'places.detach': todo,
-    'places.forArea': todo,
-    'places.centres': todo,
-    'places.importCentres': todo,
-    'places.clearCentres': todo,
+    'places.import': async (args) => importPlaces(ctx, args),
+    'places.lists': async () => listPlaceLists(db),
+    'places.deleteList': async ({ id }) => deletePlaceList(db, id),
+    'places.list': async (filter) => listPlaces(db, filter),
+    'places.map': async () => placeMap(db),
+    'places.attach': async ({ placeId, lapId }) => attachPlace(db, placeId, lapId),
+    'places.detach': async ({ placeId, lapId }) => detachPlace(db, placeId, lapId),
+    'places.forArea': async ({ area }) => placesForArea(ctx, data, area),
+    'places.centres': async () => centresInfo(ctx),
+    'places.importCentres': async (args) => importCentres(ctx, args),
+    'places.clearCentres': async () => clearCentres(ctx),
   };
 }

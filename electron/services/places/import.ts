@@ -1,0 +1,144 @@
+/**
+ * places.import: all or nothing.
+ *
+ *   1. decode the base64 content and hash it (SHA-256, to recognise a file imported before);
+ *   2. read and check every row (parse.ts) against Northamptonshire's bounding area, and find each place's ward
+ *      (point in polygon, with a bounding-box test first; a place in no ward keeps ward_code NULL: "outside the
+ *      two councils");
+ *   3. any error: store nothing, status 'failed', with the report. check: true stores nothing, status 'checked';
+ *   4. otherwise one IMMEDIATE transaction: the list, then every place through one prepared statement (and, with
+ *      onDuplicate 'replace', the earlier lists of the same file deleted first, in the same transaction).
+ */
+import { createHash } from 'node:crypto';
+import type { PlaceImportResult } from '../../../shared/contract/places.ts';
+import { MAX_IMPORT_BYTES } from '../../../shared/contract/data.ts';
+import type { PlaceCategoryId, PlaceList } from '../../../shared/places.ts';
+import { PLACE_CATEGORY_IDS } from '../../../shared/places.ts';
+import type { ServiceContext } from '../context.ts';
+import { yieldToEventLoop } from '../data/csv.ts';
+import { plural } from '../data/numbers.ts';
+import { parsePlaces, type ParsedPlace } from './parse.ts';
+import { findListsBySha, getPlaceList, write } from './store.ts';
+import { placeGeography, wardAt } from './wards.ts';
+
+export interface PlaceImportArgs {
+  fileName: string;
+  contentBase64: string;
+  name?: string | undefined;
+  check?: boolean | undefined;
+  onDuplicate?: 'refuse' | 'replace' | undefined;
+}
+
+/** The list's default name: the file name without its extension. */
+export function defaultListName(fileName: string): string {
+  const base = fileName.replace(/\.(csv|tsv|txt|geojson|json)$/i, '').trim();
+  return (base || fileName).slice(0, 200);
+}
+
+function firstErrors(report: PlaceImportResult['report'], n = 3): string {
+  const list = report.issues.filter((i) => i.severity === 'error');
+  const shown = list.slice(0, n).map((i) => i.message);
+  const more = report.errors - shown.length;
+  return `${shown.join('; ')}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}`;
+}
+
+export async function importPlaces(ctx: ServiceContext, args: PlaceImportArgs): Promise<PlaceImportResult> {
+  const { db } = ctx;
+  const fileName = args.fileName;
+  const bytes = Buffer.from(args.contentBase64, 'base64');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const geo = placeGeography(db);
+  const parsed =
+    bytes.length > MAX_IMPORT_BYTES
+      ? null
+      : await parsePlaces(fileName, bytes, geo.bounds);
+  const base = (status: PlaceImportResult['status'], message: string): PlaceImportResult => ({
+    status,
+    message,
+    list: null,
+    report: parsed ? parsed.issues.report() : { issues: [], errors: 1, warnings: 0, omitted: 0 },
+    counts: { rows: parsed?.rows ?? 0, places: 0, outside: 0, byCategory: {} },
+    coordinates: parsed?.coordinates ?? null,
+    replacedListIds: [],
+  });
+  if (!parsed) return base('failed', `Nothing was imported from ${fileName}: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+
+  // Which ward each place lies in (only worth doing when the file has no errors).
+  const wards: (string | null)[] = [];
+  const byCategory: Partial<Record<PlaceCategoryId, number>> = {};
+  let outside = 0;
+  if (parsed.issues.errorCount === 0) {
+    await yieldToEventLoop();
+    for (const p of parsed.places) {
+      const w = wardAt(geo, p.lon, p.lat);
+      wards.push(w?.code ?? null);
+      if (!w) outside++;
+      byCategory[p.category] = (byCategory[p.category] ?? 0) + 1;
+    }
+  }
+  const ordered: Partial<Record<PlaceCategoryId, number>> = {};
+  for (const id of PLACE_CATEGORY_IDS) if (byCategory[id]) ordered[id] = byCategory[id];
+  const result = (status: PlaceImportResult['status'], message: string, extra: Partial<PlaceImportResult> = {}): PlaceImportResult => ({
+    ...base(status, message),
+    counts: { rows: parsed.rows, places: parsed.places.length, outside, byCategory: ordered },
+    ...extra,
+  });
+
+  const report = parsed.issues.report();
+  if (report.errors > 0) {
+    return {
+      ...base('failed', `Nothing was imported from ${fileName}: ${plural(report.errors, 'problem')} must be fixed first. ${firstErrors(report)}`),
+      counts: { rows: parsed.rows, places: 0, outside: 0, byCategory: {} },
+    };
+  }
+  if (parsed.places.length === 0) return result('failed', `Nothing was imported from ${fileName}: it has no places.`);
+
+  const earlier = findListsBySha(db, sha256);
+  const dupText = earlier.length
+    ? `${fileName} was imported before, on ${earlier[0]!.imported_at.slice(0, 10)}, as the list '${earlier[0]!.name}'`
+    : '';
+  const outsideText = outside ? ` ${plural(outside, 'place')} ${outside === 1 ? 'lies' : 'lie'} outside the two councils (still counted for distances).` : '';
+  const repeatedText = parsed.repeated ? ` ${plural(parsed.repeated, 'repeated row')} left out.` : '';
+
+  if (args.check) {
+    const again = earlier.length ? ` ${dupText}: importing it again needs 'replace'.` : '';
+    return result('checked', `${fileName} was checked and can be imported: ${plural(parsed.places.length, 'place')} (nothing was stored).${outsideText}${repeatedText}${again}`);
+  }
+  const replace = args.onDuplicate === 'replace';
+  if (earlier.length && !replace) {
+    return result('failed', `${dupText}. Nothing was changed. To import it again, choose 'replace' (command line: --replace).`);
+  }
+
+  const listName = (args.name ?? defaultListName(fileName)).trim() || defaultListName(fileName);
+  const now = new Date().toISOString();
+  const replaced = replace ? earlier.map((l) => l.id) : [];
+  let listId: number;
+  try {
+    listId = write(db, () => {
+      const del = db.prepare(`DELETE FROM place_list WHERE id = ?`);
+      for (const id of replaced) del.run(id);
+      const info = db
+        .prepare(`INSERT INTO place_list (name, file_name, sha256, imported_at, coordinates) VALUES (?, ?, ?, ?, ?)`)
+        .run(listName, fileName, sha256, now, parsed.coordinates ?? 'lon-lat');
+      const id = Number(info.lastInsertRowid);
+      const insert = db.prepare(
+        `INSERT INTO place (list_id, source_row, name, category, lon, lat, easting, northing, address, postcode, ref, ward_code)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      parsed.places.forEach((p: ParsedPlace, i) => {
+        insert.run(id, p.row, p.name, p.category, p.lon, p.lat, p.easting, p.northing, p.address, p.postcode, p.ref, wards[i] ?? null);
+      });
+      return id;
+    });
+  } catch (err) {
+    return result('failed', `Nothing was imported from ${fileName}: the database refused the places (${(err as Error).message}).`);
+  }
+  const list: PlaceList = getPlaceList(db, listId);
+  const replacedText = replaced.length ? ` It replaces the earlier import of the same file (list ${replaced.join(', ')}).` : '';
+  return result(
+    'imported',
+    `Imported ${plural(parsed.places.length, 'place')} from ${fileName} as the list '${listName}'.${outsideText}${repeatedText}${replacedText}`,
+    { list, replacedListIds: replaced },
+  );
+}
+

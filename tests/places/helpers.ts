@@ -1,0 +1,66 @@
+/**
+ * Test helpers for places: a fresh backend per test file (tests/laps/helpers.ts), the SYNTHETIC fixtures in
+ * tests/fixtures/places (see its README.md), and the ward codes they were made for.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Args, Results } from '../../shared/contract.ts';
+import { tableChecksums } from '../../electron/services/safety/checksum.ts';
+import { testBackend, type TestBackend } from '../laps/helpers.ts';
+
+export { testBackend, type TestBackend };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = path.resolve(here, '../fixtures/places');
+export const ROOT = path.resolve(here, '../..');
+
+/** The wards the fixture points were chosen in (tests/fixtures/places/make-fixtures.ts). */
+export const WARD = {
+  abington: 'E05013239',
+  castle: 'E05013246',
+  dallington: 'E05013247',
+  stGeorge: 'E05013264',
+  brackley: 'E05013242',
+  daventryEast: 'E05013248',
+  daventryWest: 'E05013249',
+  headlands: 'E05013256',
+  boothville: 'E05013241',
+  corbyWest: 'E05013217',
+  kingswood: 'E05013227',
+  oundle: 'E05013231',
+} as const;
+export const N4_WARDS = [WARD.abington, WARD.castle, WARD.dallington, WARD.stGeorge];
+
+export function fixture(name: string): Buffer {
+  return readFileSync(path.join(FIXTURES, name));
+}
+
+export function b64(content: string | Uint8Array): string {
+  return (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)).toString('base64');
+}
+
+/** Imports a fixture (or given content) through the real dispatcher. */
+export function importFile(
+  tb: TestBackend,
+  fileName: string,
+  content?: string | Uint8Array,
+  extra: Partial<Args<'places.import'>> = {},
+): Promise<Results['places.import']> {
+  return tb.send('places.import', { fileName, contentBase64: b64(content ?? fixture(fileName)), ...extra } as Args<'places.import'>);
+}
+
+export async function n4Id(tb: TestBackend): Promise<number> {
+  const lap = (await tb.send('laps.list', {})).find((l) => l.name === 'N4' && l.set.name === 'West Northamptonshire LAPs');
+  if (!lap) throw new Error('no preset N4');
+  return lap.id;
+}
+
+/** Per-table SHA-256 of the whole database: equal before and after means nothing changed. */
+export function sums(tb: TestBackend): Record<string, string> {
+  return tableChecksums(tb.backend.db);
+}
+
+export function placeCount(tb: TestBackend): number {
+  return (tb.backend.db.prepare('SELECT COUNT(*) AS n FROM place').get() as { n: number }).n;
+}
