@@ -12,6 +12,7 @@ import type { Command, Io } from './common.ts';
 import { coreCommands } from './commands-core.ts';
 import { dataCommands } from './commands-data.ts';
 import { lapCommands } from './commands-laps.ts';
+import { placeCommands } from './commands-places.ts';
 import { profileCommands } from './commands-profile.ts';
 import { reportCommands } from './commands-report.ts';
 
@@ -22,7 +23,7 @@ const defaultIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
-const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands, ...reportCommands };
+const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands, ...reportCommands, ...placeCommands };
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);

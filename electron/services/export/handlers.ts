@@ -16,6 +16,11 @@ import { exportProfile, reportDataFor, type ExportFormat } from '../report/servi
 
 const FORMAT_WORDS: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture', 'places-csv': 'places list' };
 
+/** "places list", or "GP practice list" for a places CSV of GP surgeries only. */
+function formatWords(format: ExportFormat, categories?: readonly string[]): string {
+  return format === 'places-csv' && categories?.length === 1 && categories[0] === 'gp' ? 'GP practice list' : FORMAT_WORDS[format];
+}
+
 const fallbackPrinters = new WeakMap<ServiceContext['db'], ReportPrinter>();
 
 /** The backend's printer: ctx.printer, else one Chromium printer per backend, started when first used. */
@@ -44,14 +49,14 @@ function areaLabel(ctx: ServiceContext, area: ProfileAreaArg): string {
 
 export function createExportHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof exportSchemas> {
   return {
-    'export.profile': async ({ area, format, benchmark }) => {
+    'export.profile': async ({ area, format, benchmark, categories }) => {
       const jobs = jobsFor(ctx);
-      const label = `${areaLabel(ctx, area)} (${FORMAT_WORDS[format]})`;
+      const label = `${areaLabel(ctx, area)} (${formatWords(format, categories)})`;
       const jobId = jobs.start(
         'export',
         label,
         async ({ signal, progress }): Promise<ExportProfileResult> => {
-          const file = await exportProfile(reportDataFor(ctx), () => printerFor(ctx), { area, format, benchmark }, {
+          const file = await exportProfile(reportDataFor(ctx), () => printerFor(ctx), { area, format, benchmark, ...(categories ? { categories } : {}) }, {
             signal,
             progress: (step, done, total) => progress(done, total, step),
           });

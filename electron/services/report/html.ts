@@ -30,6 +30,7 @@ import {
 } from './format.ts';
 import { DEFAULT_AREA_COLOUR, renderLapMaps } from './map.ts';
 import { markdownToHtml } from './markdown.ts';
+import { PLACES_CSS, placesSection } from './places.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { FONT_FAMILY } from './fonts.ts';
 
@@ -180,7 +181,7 @@ ${comparisonCss()}
 .sources td { vertical-align: top; overflow-wrap: anywhere; }
 .sources .ind-meta { font-size: 6.8pt; }
 .statement { border: 1px solid #1d3c5a; padding: 2mm 3mm; margin: 3mm 0; font-size: 9pt; break-inside: avoid; }
-`;
+${PLACES_CSS}`;
 
 function cmpChip(c: Comparison): string {
   return `<span class="cmp cmp-${esc(c)}">${esc(comparisonLabel(c))}</span>`;
@@ -298,6 +299,13 @@ function wardList(profile: Profile): string {
   return names.length ? esc(listJoin(names)) : 'No wards';
 }
 
+/** The boundaries' attribution, always with the OS statement. */
+function mapAttribution(input: ReportInput): string {
+  return input.geography.attribution?.includes(OS_ATTRIBUTION)
+    ? input.geography.attribution
+    : `${input.geography.attribution ? `${input.geography.attribution} ` : ''}${OS_ATTRIBUTION}.`;
+}
+
 function cover(input: ReportInput, key: BenchmarkKey): string {
   const { profile } = input;
   const a = profile.area;
@@ -309,9 +317,7 @@ function cover(input: ReportInput, key: BenchmarkKey): string {
     detail: { width: 448, height: 540 },
     locator: { width: 232, height: 262 },
   });
-  const attribution = input.geography.attribution?.includes(OS_ATTRIBUTION)
-    ? input.geography.attribution
-    : `${input.geography.attribution ? `${input.geography.attribution} ` : ''}${OS_ATTRIBUTION}.`;
+  const attribution = mapAttribution(input);
   const periods = dataPeriods(profile);
   const population = profile.headline.population ?? a.population;
   const lede = [`${a.wards.length} ${a.wards.length === 1 ? 'ward' : 'wards'}`, population !== null ? `${formatNumber(population, 0)} residents (Census 2021)` : null].filter(Boolean);
@@ -615,6 +621,7 @@ ${cover(input, key)}
 ${summary(input, key)}
 ${fullProfile(input, key)}
 ${wardBreakdowns(input, key)}
+${placesSection(input, mapAttribution(input))}
 ${notes(input, key)}
 ${appendix(input)}
 </main>

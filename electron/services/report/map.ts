@@ -11,6 +11,7 @@ import { geoArea, geoBounds, geoContains, geoDistance, geoMercator, geoPath, typ
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Polygon, MultiPolygon, Position } from 'geojson';
 import type { AuthorityCode, AuthorityFeature, GeoPolygon, WardFeature } from '../../../shared/domain.ts';
 import { esc, safeColour } from './escape.ts';
+import { textColourOn } from './format.ts';
 
 export const DEFAULT_AREA_COLOUR = '#1b9e77';
 
@@ -243,7 +244,7 @@ export function shade(hex: string, factor: number): string {
 }
 
 /** A round scale-bar length (1, 2, 5 x 10^n km) that fits in about `maxPx` pixels. */
-function scaleBar(projection: GeoProjection, width: number, height: number, maxPx: number): string {
+function scaleBar(projection: GeoProjection, width: number, height: number, maxPx: number, right = false): string {
   const y = height - 14;
   const a = projection.invert?.([20, y]);
   const b = projection.invert?.([20 + maxPx, y]);
@@ -254,10 +255,11 @@ function scaleBar(projection: GeoProjection, width: number, height: number, maxP
   const nice = [5, 2, 1].map((m) => m * pow).find((v) => v <= km) ?? pow;
   const px = (nice / km) * maxPx;
   const label = nice >= 1 ? `${nice} km` : `${Math.round(nice * 1000)} m`;
+  const x0 = right ? width - 20 - px : 20;
   return (
-    `<g class="scale" aria-hidden="true"><rect x="14" y="${y - 13}" width="${(px + 12).toFixed(1)}" height="20" fill="#ffffff" fill-opacity="0.85"/>` +
-    `<path d="M20 ${y - 4}v4h${px.toFixed(1)}v-4" fill="none" stroke="#222" stroke-width="1.2"/>` +
-    `<text x="${(20 + px / 2).toFixed(1)}" y="${y - 6}" font-size="9" text-anchor="middle" fill="#222">${label}</text></g>`
+    `<g class="scale" aria-hidden="true"><rect x="${(x0 - 6).toFixed(1)}" y="${y - 13}" width="${(px + 12).toFixed(1)}" height="20" fill="#ffffff" fill-opacity="0.85"/>` +
+    `<path d="M${x0.toFixed(1)} ${y - 4}v4h${px.toFixed(1)}v-4" fill="none" stroke="#222" stroke-width="1.2"/>` +
+    `<text x="${(x0 + px / 2).toFixed(1)}" y="${y - 6}" font-size="9" text-anchor="middle" fill="#222">${label}</text></g>`
   );
 }
 
@@ -436,4 +438,200 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
     neighbours: neighbours.map((w) => ({ code: w.properties.code, name: w.properties.name })).sort((a, b) => a.name.localeCompare(b.name)),
     councils,
   };
+}
+
+/** One place on the places map (colours and letters from shared/places.ts). */
+export interface PlaceMarker {
+  lon: number;
+  lat: number;
+  colour: string;
+  /** One letter drawn on the marker, so the category does not rely on colour alone. */
+  symbol: string;
+  /** Attached to the area by hand but lying outside it: drawn with a dark ring. */
+  outside: boolean;
+  /** For saying which places are beyond the edge of the map. */
+  name?: string;
+}
+
+export interface PlacesMapOptions {
+  wardCodes: string[];
+  colour?: string;
+  name: string;
+  places: PlaceMarker[];
+  width: number;
+  height: number;
+}
+
+export interface PlacesMap {
+  svg: string;
+  /**
+   * Attached places so far away that showing them would shrink the area to a dot: drawn on the edge of the map in
+   * their direction, with an arrow.
+   */
+  offMap: PlaceMarker[];
+}
+
+/** Marker radius (px) for how many places there are: smaller when crowded, and no letter when very crowded. */
+export function markerRadius(count: number): number {
+  return count <= 60 ? 6.5 : count <= 200 ? 5 : 3.5;
+}
+
+/** A marker: a circle in the category colour with its letter; attached places from outside get a dark ring. */
+export function markerSvg(m: Pick<PlaceMarker, 'colour' | 'symbol' | 'outside'>, x: number, y: number, r: number): string {
+  const fill = safeColour(m.colour, '#555555');
+  const ring = m.outside ? `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${(r + 1.6).toFixed(1)}" fill="none" stroke="#111111" stroke-width="1.6"/>` : '';
+  const letter =
+    r >= 5 && m.symbol
+      ? `<text x="${x.toFixed(1)}" y="${(y + r * 0.05).toFixed(1)}" font-size="${(r * 1.35).toFixed(1)}" font-weight="700" fill="${textColourOn(fill)}" text-anchor="middle" dominant-baseline="central">${esc(m.symbol.slice(0, 1))}</text>`
+      : '';
+  return `<g class="marker"><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="${fill}" stroke="#ffffff" stroke-width="1"/>${ring}${letter}</g>`;
+}
+
+/** Zooming out further than this (a fraction of the area's own scale) to take in an attached place is not worth it. */
+const MIN_ZOOM = 0.4;
+
+/**
+ * The places inset of the PDF: the area's wards in its colour with their names and outline, the wards around them,
+ * the council boundary, and one marker per place (in the category colour, with its letter). The frame takes in the
+ * area and the places attached to it from outside, unless one is so far away that the area would shrink to a dot:
+ * that one is drawn on the edge of the map in its direction, with an arrow, and returned in `offMap`.
+ */
+export function renderPlacesMap(geo: MapGeography, options: PlacesMapOptions): PlacesMap {
+  const { width: W, height: H } = options;
+  const colour = safeColour(options.colour, DEFAULT_AREA_COLOUR);
+  const dark = shade(colour, 0.62);
+  const members = new Set(options.wardCodes);
+  const allWards = geo.wards.features;
+  const memberWards = allWards.filter((w) => members.has(w.properties.code));
+  const title = `Places in and attached to ${options.name}`;
+  if (memberWards.length === 0) {
+    return {
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}"><rect width="${W}" height="${H}" fill="#f4f4f4"/><text x="${W / 2}" y="${H / 2}" text-anchor="middle" font-size="13" fill="#444">This area has no wards to map.</text></svg>`,
+      offMap: [],
+    };
+  }
+  const ownCouncils = new Set(memberWards.map((w) => w.properties.authorityCode));
+  const rewound = new Map(allWards.map((w) => [w.properties.code, asFeature(rewind(w.geometry), { code: w.properties.code })]));
+  const valid = (p: PlaceMarker) => Number.isFinite(p.lon) && Number.isFinite(p.lat);
+  const pad = 22;
+  const extent: [[number, number], [number, number]] = [
+    [pad, pad],
+    [W - pad, H - pad - 18],
+  ];
+  const fit = (extra: PlaceMarker[]) =>
+    geoMercator().fitExtent(
+      extent,
+      featureCollection([
+        ...memberWards.map((w) => rewound.get(w.properties.code)!),
+        ...extra.map((p) => asFeature({ type: 'Point', coordinates: [p.lon, p.lat] })),
+      ]) as GeoPermissibleObjects,
+    );
+  const base = fit([]);
+  // Attached places from outside, nearest first, taken in while the area stays a fair size.
+  const centre = geoBounds(featureCollection(memberWards.map((w) => rewound.get(w.properties.code)!)) as GeoPermissibleObjects);
+  const mid: [number, number] = [(centre[0][0] + centre[1][0]) / 2, (centre[0][1] + centre[1][1]) / 2];
+  const outside = options.places.filter((p) => p.outside && valid(p)).sort((a, b) => geoDistance(mid, [a.lon, a.lat]) - geoDistance(mid, [b.lon, b.lat]));
+  const taken: PlaceMarker[] = [];
+  let projection = base;
+  for (const p of outside) {
+    const next = fit([...taken, p]);
+    if (next.scale() < base.scale() * MIN_ZOOM) break;
+    taken.push(p);
+    projection = next;
+  }
+  projection.clipExtent([
+    [0, 0],
+    [W, H],
+  ]);
+  const path = geoPath(projection).digits(1);
+  const wardPaths = (filter: (w: WardFeature) => boolean) =>
+    allWards
+      .filter(filter)
+      .map((w) => {
+        const d = path(rewound.get(w.properties.code) as GeoPermissibleObjects);
+        return d ? `<path d="${d}"/>` : '';
+      })
+      .join('');
+  const councilLines = geo.authorities.features
+    .map((a) => path({ type: 'MultiLineString', coordinates: polygons(a.geometry).flat() } as GeoPermissibleObjects) ?? '')
+    .join('');
+  const outline = asFeature(groupOutline(memberWards));
+
+  // Markers: inside places first, attached ones from outside on top. Off the map: on the edge, in their direction.
+  const r = markerRadius(options.places.length);
+  const cx = W / 2;
+  const cy = (H - 18) / 2;
+  const edge = r + 4;
+  const offMap: PlaceMarker[] = [];
+  const arrows: string[] = [];
+  const projected: { p: PlaceMarker; xy: [number, number] }[] = [];
+  for (const p of [...options.places].filter(valid).sort((a, b) => Number(a.outside) - Number(b.outside))) {
+    const xy = projection([p.lon, p.lat]);
+    if (!xy || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) continue;
+    const inFrame = xy[0] >= edge && xy[1] >= edge && xy[0] <= W - edge && xy[1] <= H - edge;
+    if (inFrame) {
+      projected.push({ p, xy });
+      continue;
+    }
+    if (!p.outside) continue; // a place of the area always lies in it, so in the frame
+    offMap.push(p);
+    const dx = xy[0] - cx;
+    const dy = xy[1] - cy;
+    const t = Math.min(dx ? Math.abs((W / 2 - edge - 8) / dx) : Infinity, dy ? Math.abs(((H - 18) / 2 - edge - 8) / dy) : Infinity);
+    const at: [number, number] = [cx + dx * t, cy + dy * t];
+    projected.push({ p, xy: at });
+    const len = Math.hypot(dx, dy) || 1;
+    const [ux, uy] = [dx / len, dy / len];
+    const tip: [number, number] = [at[0] + ux * (r + 11), at[1] + uy * (r + 11)];
+    const baseL: [number, number] = [at[0] + ux * (r + 3) - uy * 5, at[1] + uy * (r + 3) + ux * 5];
+    const baseR: [number, number] = [at[0] + ux * (r + 3) + uy * 5, at[1] + uy * (r + 3) - ux * 5];
+    arrows.push(`<path d="M${tip[0].toFixed(1)} ${tip[1].toFixed(1)}L${baseL[0].toFixed(1)} ${baseL[1].toFixed(1)}L${baseR[0].toFixed(1)} ${baseR[1].toFixed(1)}Z" fill="#111111"/>`);
+  }
+  const markerBoxes: Box[] = projected.map(({ xy }) => ({ x0: xy[0] - r - 1, y0: xy[1] - r - 1, x1: xy[0] + r + 1, y1: xy[1] + r + 1 }));
+
+  // Member ward names (bold), kept off the markers and the outline where they can be.
+  const labelPoint = new Map((geo.labels?.features ?? []).map((f) => [f.properties.code, f.geometry.coordinates]));
+  const specs: LabelSpec[] = [];
+  for (const w of [...memberWards].sort((a, b) => geoArea(rewound.get(a.properties.code)!) - geoArea(rewound.get(b.properties.code)!))) {
+    const lp = labelPoint.get(w.properties.code);
+    const p = lp ? projection(lp) : path.centroid(rewound.get(w.properties.code) as GeoPermissibleObjects);
+    if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
+    const f = rewound.get(w.properties.code) as GeoPermissibleObjects;
+    specs.push({
+      name: w.properties.name,
+      at: [p[0], p[1]],
+      // A council's 26 or 31 wards: smaller names, and only where they fit.
+      size: memberWards.length > 10 ? 8.5 : 10.5,
+      bold: true,
+      colour: '#111111',
+      required: memberWards.length <= 10,
+      contains: (x, y) => {
+        const ll = projection.invert?.([x, y]);
+        return !!ll && geoContains(f, ll);
+      },
+    });
+  }
+  // The scale bar goes bottom left, or bottom right when a marker sits on the edge there.
+  const scaleRight = projected.some(({ xy }) => xy[0] < 150 && xy[1] > H - 50);
+  const scaleObstacle: Box = scaleRight ? { x0: W - 140, y0: H - 32, x1: W - 10, y1: H } : { x0: 10, y0: H - 32, x1: 140, y1: H };
+  const outlinePoints = samplePoints((outline.geometry as MultiLineString).coordinates, (p) => projection(p));
+  const labels = placeLabels(specs, W, H, [scaleObstacle, ...markerBoxes], outlinePoints);
+
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">` +
+    `<title>${esc(title)}</title>` +
+    `<rect width="${W}" height="${H}" fill="#eef1f4"/>` +
+    `<g fill="#e4e4e4" stroke="#b5b5b5" stroke-width="0.6">${wardPaths((w) => !ownCouncils.has(w.properties.authorityCode))}</g>` +
+    `<g fill="#fbfbfb" stroke="#a9a9a9" stroke-width="0.7">${wardPaths((w) => ownCouncils.has(w.properties.authorityCode) && !members.has(w.properties.code))}</g>` +
+    `<g fill="${colour}" fill-opacity="0.22" stroke="${dark}" stroke-opacity="0.5" stroke-width="0.8">${wardPaths((w) => members.has(w.properties.code))}</g>` +
+    `<path d="${councilLines}" fill="none" stroke="#333333" stroke-width="1.6"/>` +
+    `<path d="${path(outline as GeoPermissibleObjects) ?? ''}" fill="none" stroke="${dark}" stroke-width="2.6" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<g class="label-backgrounds" fill="#ffffff" fill-opacity="0.78">${labels.backgrounds}</g>` +
+    `<g class="labels">${labels.text}</g>` +
+    scaleBar(projection, W, H, 90, scaleRight) +
+    `<g class="off-map">${arrows.join('')}</g>` +
+    `<g class="markers">${projected.map(({ p, xy }) => markerSvg(p, xy[0], xy[1], r)).join('')}</g>` +
+    `<rect x="0.5" y="0.5" width="${W - 1}" height="${H - 1}" fill="none" stroke="#6b6b6b" stroke-width="1"/>` +
+    `</svg>`;
+  return { svg, offMap };
 }

@@ -8,18 +8,22 @@ import path from 'node:path';
 import { APP_VERSION } from '../../../shared/app-info.ts';
 import { parseArgs } from '../../../shared/contract.ts';
 import type { ProfileAreaArg, WardBreakdown } from '../../../shared/contract/profile.ts';
+import { AppError } from '../../../shared/contract.ts';
 import type { Geography } from '../../../shared/domain.ts';
+import type { AreaPlaces, PlaceCategoryId } from '../../../shared/places.ts';
 import type { BenchmarkChoice, Profile } from '../../../shared/profile.ts';
 import type { ServiceContext } from '../context.ts';
 import { listDatasets } from '../data/store.ts';
 import { readGeography } from '../geography.ts';
 import { getLapRow } from '../laps/store.ts';
+import { createPlaceHandlers } from '../places/handlers.ts';
 import { createProfileHandlers } from '../profile/handlers.ts';
-import { profileCsv } from './csv.ts';
+import { placesCsv, profileCsv } from './csv.ts';
 import { formatDate } from './format.ts';
 import { loadReportFonts } from './fonts.ts';
 import { comparisonKey, renderReportHtml } from './html.ts';
 import { renderMapHtml } from './map-page.ts';
+import { placesFileWord } from './places-table.ts';
 import { MAP_PNG, type ReportPrinter } from './printer.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { profileWorkbook } from './xlsx.ts';
@@ -51,6 +55,8 @@ export interface ReportData {
   profile(area: ProfileAreaArg, benchmark: BenchmarkChoice): Promise<Profile>;
   wardBreakdown(area: ProfileAreaArg, indicatorId: string, benchmark: BenchmarkChoice): Promise<WardBreakdownInput | null>;
   pins(lapId: number): Promise<string[]>;
+  /** Places and access for the area (places.forArea); null when no places are loaded at all. */
+  places(area: ProfileAreaArg): Promise<AreaPlaces | null>;
   lapColour(lapId: number): string | null;
   geography(): Geography;
   datasets(): ReportSource[];
@@ -95,6 +101,7 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
   const hit = dataCache.get(ctx.db);
   if (hit) return hit;
   const profiles = createProfileHandlers(ctx);
+  const placeHandlers = createPlaceHandlers(ctx);
   let geography: Geography | undefined;
   let methods: string | undefined;
   const data: ReportData = {
@@ -108,6 +115,10 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
       }
     },
     pins: async (lapId) => (await profiles['laps.pins.get']({ lapId })).pins.filter((p) => p.available).map((p) => p.id),
+    places: async (area) => {
+      const places = await placeHandlers['places.forArea'](parseArgs('places.forArea', { area }));
+      return places.hasPlaces ? places : null;
+    },
     lapColour: (lapId) => {
       try {
         return getLapRow(ctx.db, lapId).colour;
@@ -173,6 +184,8 @@ export async function buildReportInput(
     }
   }
   const colour = area.kind === 'lap' ? data.lapColour(area.id) : null;
+  const places = await data.places(area);
+  abortIfCancelled(options.signal);
   return {
     profile,
     wardBreakdowns,
@@ -184,6 +197,7 @@ export async function buildReportInput(
     appVersion: APP_VERSION,
     ...(colour ? { colour } : {}),
     fonts: loadReportFonts(data.assetsDir),
+    places,
   };
 }
 
@@ -195,7 +209,8 @@ export function safeFileName(name: string): string {
   return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(short) || short === '' ? `area ${short}`.trim() : short;
 }
 
-export function exportFileName(areaName: string, format: ExportFormat): string {
+/** The file name for an export; a places CSV of GP surgeries only is "<area> GP practices.csv". */
+export function exportFileName(areaName: string, format: ExportFormat, categories?: readonly PlaceCategoryId[]): string {
   const base = safeFileName(areaName);
   switch (format) {
     case 'pdf':
@@ -205,7 +220,7 @@ export function exportFileName(areaName: string, format: ExportFormat): string {
     case 'xlsx':
       return `${base} profile.xlsx`;
     case 'places-csv':
-      return `${base} places.csv`;
+      return `${base} ${placesFileWord(categories)}.csv`;
     default:
       return `${base} map.png`;
   }
@@ -231,13 +246,30 @@ export async function printReport(input: ReportInput, printer: ReportPrinter): P
   return { fileName: exportFileName(input.profile.area.name, 'pdf'), mimeType: MIME_TYPES.pdf, data, pages: countPdfPages(data) };
 }
 
+/** The places CSV of an area (its places inside or attached, optionally some categories only). */
+export function placesExport(places: AreaPlaces | null | undefined, areaName: string, categories?: readonly PlaceCategoryId[]): ExportedFile {
+  if (!places || !places.hasPlaces) {
+    throw new AppError('not-found', 'No places are loaded yet, so there is no list to export. Import a list of places first (in the app, or with lap-insight places import FILE).');
+  }
+  return { fileName: exportFileName(areaName, 'places-csv', categories), mimeType: MIME_TYPES['places-csv'], data: Buffer.from(placesCsv(places, categories), 'utf8') };
+}
+
 /** Renders an export from a ready input (the CLI's report-all reuses one input per LAP). */
-export async function renderExport(input: ReportInput, format: ExportFormat, printer: () => ReportPrinter, progress?: ExportProgress, signal?: AbortSignal): Promise<ExportedFile> {
+export async function renderExport(
+  input: ReportInput,
+  format: ExportFormat,
+  printer: () => ReportPrinter,
+  progress?: ExportProgress,
+  signal?: AbortSignal,
+  options: { categories?: readonly PlaceCategoryId[] } = {},
+): Promise<ExportedFile> {
   const name = input.profile.area.name;
   const key = comparisonKey(input.profile, input.geography);
   switch (format) {
     case 'csv':
-      return { fileName: exportFileName(name, 'csv'), mimeType: MIME_TYPES.csv, data: Buffer.from(profileCsv(input.profile, key), 'utf8') };
+      return { fileName: exportFileName(name, 'csv'), mimeType: MIME_TYPES.csv, data: Buffer.from(profileCsv(input.profile, key, input.places), 'utf8') };
+    case 'places-csv':
+      return placesExport(input.places, name, options.categories);
     case 'xlsx': {
       progress?.('Writing spreadsheet', 1, 2);
       const osYear = /database right (\d{4})/.exec(input.geography.attribution ?? '')?.[1];
@@ -248,6 +280,7 @@ export async function renderExport(input: ReportInput, format: ExportFormat, pri
         generatedAt: input.generatedAt,
         appVersion: input.appVersion,
         ...(osYear ? { osYear } : {}),
+        places: input.places ?? null,
       });
       return { fileName: exportFileName(name, 'xlsx'), mimeType: MIME_TYPES.xlsx, data };
     }
@@ -273,6 +306,8 @@ export interface ExportRequest {
   area: ProfileAreaArg;
   format: ExportFormat;
   benchmark?: BenchmarkChoice;
+  /** places-csv only: just these categories. */
+  categories?: readonly PlaceCategoryId[];
 }
 
 /** One export, start to finish. */
@@ -283,13 +318,22 @@ export async function exportProfile(
   options: { progress?: ExportProgress; signal?: AbortSignal; now?: Date } = {},
 ): Promise<ExportedFile> {
   const total = request.format === 'pdf' ? 3 : 2;
+  if (request.format === 'places-csv') {
+    // The list needs no profile: only the area's places.
+    options.progress?.('Listing places', 0, total);
+    const places = await data.places(request.area);
+    abortIfCancelled(options.signal);
+    const file = placesExport(places, places?.area.name ?? '', request.categories);
+    options.progress?.('Done', total, total);
+    return file;
+  }
   options.progress?.('Computing profile', 0, total);
   const input = await buildReportInput(data, request.area, request.benchmark ?? 'own', {
     ...(options.now ? { now: options.now } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   abortIfCancelled(options.signal);
-  const file = await renderExport(input, request.format, printer, options.progress, options.signal);
+  const file = await renderExport(input, request.format, printer, options.progress, options.signal, request.categories ? { categories: request.categories } : {});
   options.progress?.('Done', total, total);
   return file;
 }

@@ -3,6 +3,7 @@
  * `renderReportHtml` is a pure function and the tests can feed it a fixture.
  */
 import type { Geography } from '../../../shared/domain.ts';
+import type { AreaPlaces } from '../../../shared/places.ts';
 import type { Profile } from '../../../shared/profile.ts';
 import type { Comparison, Interval } from '../../../shared/stats/index.ts';
 
@@ -65,4 +66,9 @@ export interface ReportInput {
   colour?: string;
   /** Embedded fonts (loadReportFonts()); without them the document falls back to system sans-serif. */
   fonts?: ReportFont[];
+  /**
+   * Places and access for the area (places.forArea). Null or absent when no places are loaded at all: the report
+   * then has no places section and the exports no places rows.
+   */
+  places?: AreaPlaces | null;
 }

@@ -6,10 +6,12 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { AMBITIONS, type AmbitionId } from '../../../shared/ambitions.ts';
+import { placeCategory, type AreaPlaces } from '../../../shared/places.ts';
 import type { BenchmarkKey, Profile } from '../../../shared/profile.ts';
 import { COMPARISON_COLOURS, type Comparison } from '../../../shared/stats/index.ts';
 import { formatDate, listJoin, textColourOn } from './format.ts';
 import { OGL_STATEMENT, OS_ATTRIBUTION } from './html.ts';
+import { accessNote, councilName, PLACE_COLUMNS, placeListRows, shownCategories } from './places-table.ts';
 import { BENCHMARK_NAMES, COLUMNS, indicatorRow } from './table.ts';
 import type { ReportSource } from './types.ts';
 
@@ -50,6 +52,8 @@ export interface WorkbookInput {
   appVersion: string;
   /** Year of the boundary data for the OS statement, e.g. "2024". */
   osYear?: string;
+  /** Places and access: adds the "Places" and "Access" sheets (before "Sources") when places are loaded. */
+  places?: AreaPlaces | null;
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -140,6 +144,8 @@ export async function profileWorkbook(input: WorkbookInput): Promise<Buffer> {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + inds.length, column: COLUMNS.length } };
   }
 
+  if (input.places?.hasPlaces) placesSheets(wb, input.places);
+
   // ---- Sources ----
   const src = wb.addWorksheet('Sources');
   src.columns = [
@@ -163,4 +169,76 @@ export async function profileWorkbook(input: WorkbookInput): Promise<Buffer> {
 
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
+}
+
+function headerRow(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: 'bottom' };
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.border = { bottom: { style: 'medium', color: { argb: 'FF1D3C5A' } } };
+  });
+}
+
+/** "Places": the area's places, one row each. "Access": the counts, the distance table, the note and the centres. */
+function placesSheets(wb: ExcelJS.Workbook, places: AreaPlaces): void {
+  const list = wb.addWorksheet('Places', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  list.columns = PLACE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12 }));
+  const rows = placeListRows(places);
+  for (const r of rows) {
+    const row = list.addRow(r);
+    PLACE_COLUMNS.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      if (c.numFmt && typeof cell.value === 'number') cell.numFmt = c.numFmt;
+    });
+  }
+  headerRow(list.getRow(1));
+  if (rows.length) list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: PLACE_COLUMNS.length } };
+
+  const ws = wb.addWorksheet('Access');
+  const cats = shownCategories(places);
+  ws.columns = [{ width: 34 }, ...Array.from({ length: Math.max(4, cats.length) }, (_, i) => ({ width: i === 1 ? 32 : 16 }))];
+  const title = ws.addRow([`Places and access: ${places.area.name}`]);
+  title.font = { bold: true, size: 14 };
+  const wrap = (text: string) => {
+    const r = ws.addRow([text]);
+    ws.mergeCells(r.number, 1, r.number, Math.max(5, cats.length + 1));
+    r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    r.height = 48;
+    return r;
+  };
+  wrap(`Straight-line distance, not travel time. ${accessNote(places)}`).height = 80;
+  ws.addRow([]);
+
+  ws.addRow(['How many places']).font = { bold: true, size: 12 };
+  headerRow(ws.addRow(['Kind of place', 'Inside the area', 'Attached from outside', 'Total', 'Per 10,000 residents']));
+  for (const id of cats) {
+    const n = places.counts.find((c) => c.category === id);
+    const r = ws.addRow([placeCategory(id).plural, n?.inside ?? 0, n?.attachedOutside ?? 0, n?.total ?? 0, n?.per10k ?? null]);
+    for (const c of [2, 3, 4]) r.getCell(c).numFmt = '#,##0';
+    r.getCell(5).numFmt = '#,##0.0';
+  }
+  ws.addRow([]);
+
+  ws.addRow(['Straight-line distance to the nearest place (km; not travel time)']).font = { bold: true, size: 12 };
+  headerRow(ws.addRow(['Ward', ...cats.map((id) => placeCategory(id).plural)]));
+  const kmRow = (label: string, values: (number | null | undefined)[], style?: Partial<ExcelJS.Font>) => {
+    const r = ws.addRow([label, ...values.map((v) => (v === null || v === undefined || !Number.isFinite(v) ? null : v))]);
+    for (let i = 0; i < cats.length; i++) r.getCell(i + 2).numFmt = '0.00';
+    if (style) r.font = style;
+  };
+  for (const w of places.wards) kmRow(w.name, cats.map((id) => w.nearest[id]?.km));
+  kmRow(`${places.area.name} (average)`, cats.map((id) => places.areaAverage[id]), { bold: true });
+  for (const c of places.councils) kmRow(`${c.name || councilName(c.code)} (average)`, cats.map((id) => c.average[id]), { italic: true });
+  ws.addRow([]);
+
+  ws.addRow(['The nearest place to each ward centre']).font = { bold: true, size: 12 };
+  headerRow(ws.addRow(['Ward', 'Kind of place', 'Nearest place', 'Km (straight line)']));
+  for (const w of places.wards) {
+    for (const id of cats) {
+      const n = w.nearest[id];
+      const r = ws.addRow([w.name, placeCategory(id).label, n?.placeName ?? null, n?.km ?? null]);
+      r.getCell(4).numFmt = '0.00';
+    }
+  }
 }
