@@ -51,6 +51,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       submenu: [
         { label: 'Import LAPs…', accelerator: 'CmdOrCtrl+O', click: () => ctx.send('menu:import') },
         { label: 'Import data…', accelerator: 'CmdOrCtrl+Shift+O', click: () => ctx.send('menu:import-data') },
+        { label: 'Import places…', click: () => ctx.send('menu:import-places') },
         { type: 'separator' },
         ctx.isMac ? { role: 'close' } : { role: 'quit' },
       ],

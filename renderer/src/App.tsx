@@ -6,20 +6,28 @@ import { useEffect } from 'react';
 import { DataImportLayer } from './components/data/DataImportLayer.tsx';
 import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBar.tsx';
 import { MapView } from './components/MapView.tsx';
+import { Notices } from './components/Notices.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
 import { useLapsStore } from './stores/laps.ts';
+import { announce } from './stores/status.ts';
 import { useUiStore } from './stores/ui.ts';
 import { useWardsStore } from './stores/wards.ts';
 
-/** Electron's File > Import LAPs… opens the import dialog on the LAPs tab. */
+/** Electron's File > Import LAPs… opens the import dialog on the LAPs tab; File > Import places… goes to the Places tab. */
 function useMenuCommands(): void {
   useEffect(() => {
     const lap = window.lap;
     if (!lap || typeof lap.onMenu !== 'function') return;
     return lap.onMenu((action) => {
-      if (action !== 'menu:import') return;
-      useUiStore.getState().setPanel('laps');
-      useLapsStore.getState().openDialog({ kind: 'import' });
+      if (action === 'menu:import') {
+        useUiStore.getState().setPanel('laps');
+        useLapsStore.getState().openDialog({ kind: 'import' });
+      } else if (action === 'menu:import-places') {
+        // A file chooser needs a click or key press in the page, so the menu brings the button into view and focus.
+        useUiStore.getState().setPanel('places');
+        window.setTimeout(() => document.querySelector<HTMLButtonElement>('[data-testid="places-import-button"]')?.focus(), 50);
+        announce('Places tab: press Enter on "Import places…" to choose a file.');
+      }
     });
   }, []);
 }
@@ -46,6 +54,7 @@ export function App() {
         <StatusLine />
         <HistoryBar />
       </header>
+      <Notices />
 
       {status === 'error' ? (
         <main className="app-problem" role="alert">

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { DataPanel } from './components/data/DataPanel.tsx';
 import { LapsPanel } from './components/laps/LapsPanel.tsx';
+import { PlacesPanel } from './components/places/PlacesPanel.tsx';
 import { ProfilePanel } from './components/profile/ProfilePanel.tsx';
 import { WardsPanel } from './components/WardsPanel.tsx';
 
@@ -15,9 +16,10 @@ export interface SidePanelTab {
 }
 
 export const SIDE_PANELS: readonly SidePanelTab[] = [
-  // Data and Profile first for now: tests/e2e/laps.test.ts expects LAPs to be the last tab (End) and Wards just left of it.
+  // tests/e2e/laps.test.ts expects Wards first (Home), LAPs just right of it, and Data last (End).
   { id: 'wards', label: 'Wards', component: WardsPanel },
   { id: 'laps', label: 'LAPs', component: LapsPanel },
   { id: 'profile', label: 'Profile', component: ProfilePanel },
+  { id: 'places', label: 'Places', component: PlacesPanel },
   { id: 'data', label: 'Data', component: DataPanel },
 ];

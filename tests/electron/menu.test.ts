@@ -34,6 +34,8 @@ describe('application menu', () => {
     expect(ctx.send).toHaveBeenCalledWith('menu:import');
     click(items.find((i) => i.label === 'Import data…'));
     expect(ctx.send).toHaveBeenCalledWith('menu:import-data');
+    click(items.find((i) => i.label === 'Import places…'));
+    expect(ctx.send).toHaveBeenCalledWith('menu:import-places');
     click(items.find((i) => i.label === 'Data sources and licences'));
     expect(ctx.send).toHaveBeenCalledWith('menu:sources');
     click(items.find((i) => i.label === 'About LAP Insight'));

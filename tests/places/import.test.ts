@@ -143,14 +143,14 @@ describe('all or nothing', () => {
     const r = await importFile(tb, 'n4-places-synthetic.csv');
     expect(r.status).toBe('failed');
     expect(r.message).toMatch(
-      /^n4-places-synthetic\.csv was imported before, on \d{4}-\d{2}-\d{2}, as the list 'n4-places-synthetic'\. Nothing was changed\. To import it again, choose 'replace' \(command line: --replace\)\.$/,
+      /^n4-places-synthetic\.csv was imported before, on \d{4}-\d{2}-\d{2}, as the list 'n4-places-synthetic'\. Nothing was changed\. To import it again, replace the earlier list \(in the app: Replace; command line: --replace\)\.$/,
     );
     expect(sums(tb)).toEqual(before);
     // Under another file name it is still the same file (same SHA-256).
     expect((await importFile(tb, 'renamed.csv', fixture('n4-places-synthetic.csv'))).status).toBe('failed');
   });
 
-  it("onDuplicate 'replace' swaps the old list for the new one in one go (attachments of the old places go too)", async () => {
+  it("onDuplicate 'replace' swaps the old list for the new one in one go, carrying hand attachments over to the same places", async () => {
     const db = tb.backend.db;
     const old = (await tb.send('places.lists', {})).find((l) => l.name === 'n4-places-synthetic')!;
     const oldGp = db.prepare(`SELECT id FROM place WHERE list_id = ? AND name = 'Synthetic GP surgery 4'`).get(old.id) as { id: number };
@@ -159,10 +159,15 @@ describe('all or nothing', () => {
     const r = await importFile(tb, 'n4-places-synthetic.csv', undefined, { onDuplicate: 'replace' });
     expect(r.status, r.message).toBe('imported');
     expect(r.replacedListIds).toEqual([old.id]);
-    expect(r.message).toContain(`It replaces the earlier import of the same file (list ${old.id}).`);
+    expect(r.message).toContain(`It replaces the earlier import of the same file ('${old.name}'); places attached to LAPs stay attached.`);
     expect(db.prepare('SELECT COUNT(*) AS n FROM place WHERE list_id = ?').get(old.id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM place_lap WHERE place_id = ?').get(oldGp.id)).toEqual({ n: 0 });
     expect((await tb.send('places.lists', {})).filter((l) => l.fileName === 'n4-places-synthetic.csv')).toHaveLength(1);
+    // The same GP surgery in the new list still serves N4.
+    const newGp = db.prepare(`SELECT id FROM place WHERE list_id = ? AND name = 'Synthetic GP surgery 4'`).get(r.list!.id) as { id: number };
+    expect(newGp.id).not.toBe(oldGp.id);
+    const n4 = await tb.send('places.list', { lapId });
+    expect(n4.find((p) => p.id === newGp.id)?.laps.find((l) => l.id === lapId)?.how).toBe('attached');
   });
 
   it('places.deleteList removes the list and its places in one transaction', async () => {

@@ -101,12 +101,12 @@ export async function importPlaces(ctx: ServiceContext, args: PlaceImportArgs): 
   const repeatedText = parsed.repeated ? ` ${plural(parsed.repeated, 'repeated row')} left out.` : '';
 
   if (args.check) {
-    const again = earlier.length ? ` ${dupText}: importing it again needs 'replace'.` : '';
+    const again = earlier.length ? ` ${dupText}; importing it again replaces that list.` : '';
     return result('checked', `${fileName} was checked and can be imported: ${plural(parsed.places.length, 'place')} (nothing was stored).${outsideText}${repeatedText}${again}`);
   }
   const replace = args.onDuplicate === 'replace';
   if (earlier.length && !replace) {
-    return result('failed', `${dupText}. Nothing was changed. To import it again, choose 'replace' (command line: --replace).`);
+    return result('failed', `${dupText}. Nothing was changed. To import it again, replace the earlier list (in the app: Replace; command line: --replace).`);
   }
 
   const listName = (args.name ?? defaultListName(fileName)).trim() || defaultListName(fileName);
@@ -115,6 +115,17 @@ export async function importPlaces(ctx: ServiceContext, args: PlaceImportArgs): 
   let listId: number;
   try {
     listId = write(db, () => {
+      // Hand attachments ("serves N4") of the places being replaced are carried over to the same places in the new
+      // list (same name, category, ref and grid position), so replacing a list never silently loses them.
+      const keep = replaced.length
+        ? (db
+            .prepare(
+              `SELECT pl.lap_id, pl.attached_at, p.name, p.category, p.ref, p.easting, p.northing
+               FROM place_lap pl JOIN place p ON p.id = pl.place_id
+               WHERE p.list_id IN (SELECT value FROM json_each(?))`,
+            )
+            .all(JSON.stringify(replaced)) as { lap_id: number; attached_at: string; name: string; category: string; ref: string; easting: number; northing: number }[])
+        : [];
       const del = db.prepare(`DELETE FROM place_list WHERE id = ?`);
       for (const id of replaced) del.run(id);
       const info = db
@@ -125,16 +136,26 @@ export async function importPlaces(ctx: ServiceContext, args: PlaceImportArgs): 
         `INSERT INTO place (list_id, source_row, name, category, lon, lat, easting, northing, address, postcode, ref, ward_code)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const newIds = new Map<string, number>();
       parsed.places.forEach((p: ParsedPlace, i) => {
-        insert.run(id, p.row, p.name, p.category, p.lon, p.lat, p.easting, p.northing, p.address, p.postcode, p.ref, wards[i] ?? null);
+        const row = insert.run(id, p.row, p.name, p.category, p.lon, p.lat, p.easting, p.northing, p.address, p.postcode, p.ref, wards[i] ?? null);
+        newIds.set(placeKey(p), Number(row.lastInsertRowid));
       });
+      const attach = db.prepare(`INSERT OR IGNORE INTO place_lap (place_id, lap_id, attached_at) VALUES (?, ?, ?)`);
+      for (const k of keep) {
+        const placeId = newIds.get(placeKey(k));
+        if (placeId !== undefined) attach.run(placeId, k.lap_id, k.attached_at);
+      }
       return id;
     });
   } catch (err) {
     return result('failed', `Nothing was imported from ${fileName}: the database refused the places (${(err as Error).message}).`);
   }
   const list: PlaceList = getPlaceList(db, listId);
-  const replacedText = replaced.length ? ` It replaces the earlier import of the same file (list ${replaced.join(', ')}).` : '';
+  const replacedNames = earlier.filter((l) => replaced.includes(l.id)).map((l) => `'${l.name}'`);
+  const replacedText = replaced.length
+    ? ` It replaces the earlier import of the same file (${replacedNames.join(', ')}); places attached to LAPs stay attached.`
+    : '';
   return result(
     'imported',
     `Imported ${plural(parsed.places.length, 'place')} from ${fileName} as the list '${listName}'.${outsideText}${repeatedText}${replacedText}`,
@@ -142,3 +163,8 @@ export async function importPlaces(ctx: ServiceContext, args: PlaceImportArgs): 
   );
 }
 
+
+/** Identifies the same place in a re-imported file: name, category, ref and grid position (to the metre). */
+function placeKey(p: { name: string; category: string; ref: string; easting: number; northing: number }): string {
+  return JSON.stringify([p.name, p.category, p.ref, Math.round(p.easting), Math.round(p.northing)]);
+}

@@ -7,8 +7,9 @@ export const PLACE_MIGRATIONS: Migration[] = [
     name: 'places',
     up: `
       -- One imported list of places (a file). sha256 recognises the same file imported again.
+      -- AUTOINCREMENT: ids are never reused, so an undo of an attachment can never reach a different place.
       CREATE TABLE place_list (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
         file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
         sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
@@ -20,7 +21,7 @@ export const PLACE_MIGRATIONS: Migration[] = [
       -- A place: WGS84 and British National Grid (EPSG:27700, metres) both kept, so the map and the distances need
       -- no conversion. ward_code is the ward it lies in (point in polygon at import); NULL outside the two councils.
       CREATE TABLE place (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         list_id INTEGER NOT NULL REFERENCES place_list(id) ON DELETE CASCADE,
         source_row INTEGER NOT NULL,            -- row (CSV, header = 1) or feature number (GeoJSON) in the file
         name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),

@@ -28,6 +28,16 @@
  *   wardMap.overlayHost();                              // the element around the map, for legends (portals)
  *   WardMap.watch((wardMap | null) => ...);             // hear when a map is created or destroyed
  *
+ * Places (layers in placeLayers.ts):
+ *
+ *   wardMap.setPlaces(features | null);                 // the places to draw (clustered), or none
+ *   wardMap.setSelectedPlace(id | null);                // ring the chosen place
+ *   wardMap.onPlaceClick((placeId) => ...);             // a click on a single place (returns an unsubscribe)
+ *   wardMap.showPlacePopup([lon, lat], element, onClose); // a popup at a place holding `element`
+ *   wardMap.flyToPoint([lon, lat]);                     // move the camera close to a point
+ *
+ * A click on a cluster zooms in until it splits; a click on a place is not also a ward click.
+ *
  * Selection, hover, membership and coverage are feature-state on the `wards` GeoJSON source (promoteId 'code'),
  * so nothing is rebuilt when they change. The selected ward's label and the edited LAP's outline are global-state
  * filters (layout cannot use feature-state).
@@ -47,7 +57,7 @@ import {
   type LngLatBoundsLike,
   type MapMouseEvent,
 } from 'maplibre-gl';
-import type { Feature } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LapOutlineFeature } from '../../../shared/contract/laps.ts';
@@ -56,6 +66,7 @@ import { areaFeatures, CHORO_SOURCE, choroplethFeatures, type ChoroplethFill } f
 import { pointInRing } from './geometry.ts';
 import { HATCH_IMAGE, hatchImage, LAP_SOURCE, lapLabelPoints } from './lapLayers.ts';
 import { DragPicker, type PickShape } from './picker.ts';
+import { PLACE_HIT_LAYERS, PLACE_LAYER, PLACE_SOURCE } from './placeLayers.ts';
 import { buildStyle, LAYER, SOURCE } from './style.ts';
 
 // maplibre-gl v6 is ESM-only and cannot find its worker inside a bundle by itself: without this the map stays blank.
@@ -109,6 +120,15 @@ declare global {
 
 type Bounds = [number, number, number, number];
 
+/** The open popup: a ward's (the profile's choropleth) or a place's. */
+interface PopupEntry {
+  popup: Popup;
+  onClose?: () => void;
+  kind: 'ward' | 'place';
+}
+
+const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 type WardMapWatcher = (wardMap: WardMap | null) => void;
 
 function extendBounds(bounds: Bounds, coords: unknown): void {
@@ -129,6 +149,9 @@ export function geometryBounds(geometry: GeoPolygon): Bounds {
   extendBounds(bounds, geometry.coordinates);
   return bounds;
 }
+
+/** How close flyToPoint goes: streets readable, clusters split. */
+const PLACE_FLY_ZOOM = 14;
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -158,7 +181,12 @@ export class WardMap {
   private choropleth: readonly ChoroplethFill[] | null = null;
   private profileArea: { geometry: GeoPolygon; name: string } | null = null;
   private readonly clickListeners = new Set<(code: string | null) => void>();
-  private popup: { popup: Popup; onClose?: () => void } | null = null;
+  private popup: PopupEntry | null = null;
+  // Places, kept so they can be applied once the map has loaded.
+  private places: FeatureCollection | null = null;
+  private selectedPlaceId: number | null = null;
+  private readonly placeListeners = new Set<(placeId: number) => void>();
+  private placeHover = false;
   private readonly container: HTMLElement;
 
   private static live: WardMap | null = null;
@@ -248,6 +276,7 @@ export class WardMap {
       this.applySelected(null, this.selectedCode);
       this.applyLapState();
       this.applyProfile();
+      this.applyPlaces();
       this.hook.loaded = true;
       window.__lapMap = this.hook;
       this.handlers.onLoad?.();
@@ -257,6 +286,16 @@ export class WardMap {
     this.map.on('mouseleave', LAYER.wardFill, () => this.setHovered(null));
     this.map.on('click', (event) => this.onClick(event));
     this.map.on('mousedown', (event) => this.onMouseDown(event));
+    for (const layer of PLACE_HIT_LAYERS) {
+      this.map.on('mouseenter', layer, () => {
+        this.placeHover = true;
+        this.updateCursor();
+      });
+      this.map.on('mouseleave', layer, () => {
+        this.placeHover = false;
+        this.updateCursor();
+      });
+    }
 
     WardMap.live = this;
     for (const watcher of WardMap.watchers) watcher(this);
@@ -394,11 +433,23 @@ export class WardMap {
   showPopup(code: string, content: HTMLElement, onClose?: () => void): void {
     const at = this.labelPoints.get(code);
     if (!at) return;
+    this.openPopup('ward', at, content, 'ward-popup', onClose);
+  }
+
+  /** Shows `content` in a popup at a place (replacing any other). `onClose` runs when it is closed or replaced. */
+  showPlacePopup(at: [number, number], content: HTMLElement, onClose?: () => void): void {
+    this.openPopup('place', at, content, 'ward-popup place-popup', onClose);
+  }
+
+  private openPopup(kind: PopupEntry['kind'], at: [number, number], content: HTMLElement, className: string, onClose?: () => void): void {
+    const previous = this.popup;
     this.closePopup();
-    const popup = new Popup({ closeButton: true, closeOnClick: false, closeOnMove: false, maxWidth: '19rem', className: 'ward-popup', focusAfterOpen: false })
+    // A popup of the other kind belongs to someone else: tell its owner it has gone.
+    if (previous && previous.kind !== kind) previous.onClose?.();
+    const popup = new Popup({ closeButton: true, closeOnClick: false, closeOnMove: false, maxWidth: '19rem', className, focusAfterOpen: false })
       .setLngLat(at)
       .setDOMContent(content);
-    const entry: { popup: Popup; onClose?: () => void } = { popup, ...(onClose ? { onClose } : {}) };
+    const entry: PopupEntry = { popup, kind, ...(onClose ? { onClose } : {}) };
     popup.on('close', () => {
       if (this.popup !== entry) return;
       this.popup = null;
@@ -408,11 +459,48 @@ export class WardMap {
     popup.addTo(this.map);
   }
 
+  /** The places to draw (already filtered), clustered when zoomed out; null draws none. */
+  setPlaces(places: FeatureCollection | null): void {
+    if (places === this.places) return;
+    this.places = places;
+    if (this.loaded) this.applyPlaces();
+  }
+
+  /** Rings one place (by id), or none. */
+  setSelectedPlace(placeId: number | null): void {
+    if (placeId === this.selectedPlaceId) return;
+    this.selectedPlaceId = placeId;
+    if (this.loaded) this.map.setGlobalStateProperty('selectedPlaceId', placeId ?? -1);
+  }
+
+  /** Hears clicks on single places (not clusters: those zoom in). */
+  onPlaceClick(listener: (placeId: number) => void): () => void {
+    this.placeListeners.add(listener);
+    return () => {
+      this.placeListeners.delete(listener);
+    };
+  }
+
+  /** Moves the camera close to a point (a place), zooming in to at least `zoom` so it is out of any cluster. */
+  flyToPoint(at: [number, number], zoom = PLACE_FLY_ZOOM): void {
+    this.map.easeTo({
+      center: at,
+      zoom: Math.max(this.map.getZoom(), zoom),
+      duration: prefersReducedMotion() ? 0 : 800,
+      essential: false,
+    });
+  }
+
   /** Closes the popup, if any, without calling its onClose. */
   closePopup(): void {
     const entry = this.popup;
     this.popup = null;
     entry?.popup.remove();
+  }
+
+  /** Closes the popup if it is a place's (without calling its onClose); a ward's popup stays. */
+  closePlacePopup(): void {
+    if (this.popup?.kind === 'place') this.closePopup();
   }
 
   /** The element around the map (it holds the map and its overlays), for legends drawn by React portals. */
@@ -428,6 +516,7 @@ export class WardMap {
   destroy(): void {
     this.closePopup();
     this.clickListeners.clear();
+    this.placeListeners.clear();
     if (WardMap.live === this) {
       WardMap.live = null;
       for (const watcher of WardMap.watchers) watcher(null);
@@ -472,6 +561,13 @@ export class WardMap {
     this.map.setGlobalStateProperty('activeLapId', this.activeLapId ?? -1);
   }
 
+  private applyPlaces(): void {
+    const source = this.map.getSource(PLACE_SOURCE);
+    if (!source || !('setData' in source)) return;
+    (source as GeoJSONSource).setData(this.places ?? NO_FEATURES);
+    this.map.setGlobalStateProperty('selectedPlaceId', this.selectedPlaceId ?? -1);
+  }
+
   private applyProfile(): void {
     this.applyChoropleth();
     this.applyProfileArea();
@@ -491,7 +587,8 @@ export class WardMap {
 
   private updateCursor(): void {
     const canvas = this.map.getCanvas();
-    if (this.hoveredCode) canvas.style.cursor = 'pointer';
+    if (this.placeHover && !this.editing) canvas.style.cursor = 'pointer';
+    else if (this.hoveredCode) canvas.style.cursor = 'pointer';
     else canvas.style.cursor = this.editing && this.tool !== 'select' ? 'crosshair' : '';
   }
 
@@ -553,8 +650,50 @@ export class WardMap {
     });
   }
 
+  /** A cluster or a single place under the pointer (a few pixels of slack), if places are drawn. */
+  private placeAt(point: { x: number; y: number }): { kind: 'cluster'; clusterId: number; at: [number, number] } | { kind: 'place'; id: number } | null {
+    if (!this.places || this.places.features.length === 0) return null;
+    const slack = 3;
+    const hits = this.map.queryRenderedFeatures(
+      [
+        [point.x - slack, point.y - slack],
+        [point.x + slack, point.y + slack],
+      ],
+      { layers: [...PLACE_HIT_LAYERS] },
+    );
+    // Single places are drawn over clusters: prefer them.
+    const place = hits.find((f) => f.layer.id === PLACE_LAYER.points);
+    if (place && typeof place.properties?.id === 'number') return { kind: 'place', id: place.properties.id };
+    const cluster = hits.find((f) => f.layer.id === PLACE_LAYER.clusters);
+    if (cluster && cluster.geometry.type === 'Point' && typeof cluster.properties?.cluster_id === 'number') {
+      return { kind: 'cluster', clusterId: cluster.properties.cluster_id, at: cluster.geometry.coordinates as [number, number] };
+    }
+    return null;
+  }
+
+  private zoomIntoCluster(clusterId: number, at: [number, number]): void {
+    const source = this.map.getSource(PLACE_SOURCE) as GeoJSONSource | undefined;
+    if (!source) return;
+    source
+      .getClusterExpansionZoom(clusterId)
+      .then((zoom) => {
+        this.map.easeTo({ center: at, zoom: Math.min(zoom + 0.25, this.map.getMaxZoom()), duration: prefersReducedMotion() ? 0 : 500 });
+      })
+      .catch(() => {
+        // The data changed meanwhile (the cluster is gone): nothing to zoom into.
+      });
+  }
+
   private onClick(event: MapMouseEvent): void {
     if (this.picker.justDragged()) return;
+    if (!this.editing) {
+      const place = this.placeAt(event.point);
+      if (place?.kind === 'cluster') return this.zoomIntoCluster(place.clusterId, place.at);
+      if (place?.kind === 'place') {
+        for (const listener of this.placeListeners) listener(place.id);
+        return;
+      }
+    }
     const feature = this.map.queryRenderedFeatures(event.point, { layers: [LAYER.wardFill] })[0];
     const code = feature?.properties?.code;
     if (this.editing) {

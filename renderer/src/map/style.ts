@@ -12,6 +12,7 @@ import type { AuthorityCode, Geography } from '../../../shared/domain.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { choroplethSources, withChoroplethLayers } from './choropleth.ts';
 import { LAP_LAYER, LAP_MODE, LAP_STATE, lapSources, wardFillColour, withLapLayers } from './lapLayers.ts';
+import { PLACE_STATE, placeSources, withPlaceLayers } from './placeLayers.ts';
 
 export type StyleSpecification = Exclude<Parameters<MapLibreMap['setStyle']>[0], string | null>;
 
@@ -52,17 +53,19 @@ export function buildStyle(geography: Geography): StyleSpecification {
     version: 8,
     name: 'LAP Insight wards',
     // Global state drives the selected ward's label (a layout/filter concern that feature-state cannot reach)
-    // and the LAP builder's layers (lapLayers.ts).
-    state: { selectedCode: { default: '' }, ...LAP_STATE },
+    // and the LAP builder's layers (lapLayers.ts), and the chosen place (placeLayers.ts).
+    state: { selectedCode: { default: '' }, ...LAP_STATE, ...PLACE_STATE },
     sources: {
       [SOURCE.wards]: { type: 'geojson', data: geography.wards as FeatureCollection, promoteId: 'code' },
       [SOURCE.councils]: { type: 'geojson', data: geography.authorities as FeatureCollection, promoteId: 'code' },
       [SOURCE.labels]: { type: 'geojson', data: geography.labels as FeatureCollection, promoteId: 'code' },
       ...lapSources(),
       ...choroplethSources(),
+      ...placeSources(),
     },
-    // The profile's choropleth and area outline (choropleth.ts) go in among the LAP layers (lapLayers.ts).
-    layers: withChoroplethLayers(withLapLayers([
+    // The profile's choropleth and area outline (choropleth.ts) go in among the LAP layers (lapLayers.ts); the
+    // places (placeLayers.ts) sit on top of everything.
+    layers: withPlaceLayers(withChoroplethLayers(withLapLayers([
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef0ee' } },
       {
         id: LAYER.wardFill,
@@ -180,6 +183,6 @@ export function buildStyle(geography: Geography): StyleSpecification {
       wardFill: LAYER.wardFill,
       councilLines: LAYER.councilLines,
       selectedLine: LAYER.selectedLine,
-    }), { fillAfter: LAP_LAYER.uncoveredFill, outlineAfter: LAP_LAYER.activeLine }),
+    }), { fillAfter: LAP_LAYER.uncoveredFill, outlineAfter: LAP_LAYER.activeLine })),
   };
 }

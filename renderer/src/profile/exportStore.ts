@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { ExportFormatArg, ExportProfileResult } from '../../../shared/contract/export.ts';
 import type { JobState } from '../../../shared/contract/data.ts';
+import type { PlaceCategoryId } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import { announce } from '../stores/status.ts';
 import { plainError } from './format.ts';
@@ -13,8 +14,18 @@ import { areaArg, useProfileStore } from './store.ts';
 
 export const FORMAT_NAMES: Record<ExportFormatArg, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture', 'places-csv': 'places list' };
 
+/** places-csv only: just these categories (['gp']: a LAP's GP practice list), and what to call the file in messages. */
+export interface ExportOptions {
+  categories?: PlaceCategoryId[];
+  /** e.g. "GP practice list"; defaults to FORMAT_NAMES[format]. */
+  label?: string;
+}
+
 export interface ExportJob {
   format: ExportFormatArg;
+  options: ExportOptions;
+  /** What is being made, for messages: "PDF", "places list", "GP practice list". */
+  label: string;
   jobId: string | null;
   /** 'starting' until the backend has the job. */
   state: JobState | 'starting';
@@ -29,7 +40,7 @@ export interface ExportJob {
 
 export interface ExportState {
   job: ExportJob | null;
-  start(format: ExportFormatArg): Promise<void>;
+  start(format: ExportFormatArg, options?: ExportOptions): Promise<void>;
   cancel(): Promise<void>;
   dismiss(): void;
 }
@@ -65,20 +76,22 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const useExportStore = create<ExportState>()((set, get) => ({
   job: null,
 
-  async start(format) {
+  async start(format, options = {}) {
     const { target, benchmark, profile } = useProfileStore.getState();
     if (!target) return;
     const current = get().job;
     if (current && (current.state === 'running' || current.state === 'starting')) return;
     const n = ++runSeq;
     const areaName = profile?.area.name ?? 'this area';
-    set({ job: { format, jobId: null, state: 'starting', done: 0, total: null, message: 'Starting…', error: null, fileName: null, areaName } });
+    const label = options.label ?? FORMAT_NAMES[format];
+    set({ job: { format, options, label, jobId: null, state: 'starting', done: 0, total: null, message: 'Starting…', error: null, fileName: null, areaName } });
     const update = (patch: Partial<ExportJob>) => {
       const job = get().job;
       if (n === runSeq && job) set({ job: { ...job, ...patch } });
     };
     try {
-      const { jobId } = await send('export.profile', { area: areaArg(target), format, benchmark });
+      const categories = format === 'places-csv' && options.categories?.length ? { categories: options.categories } : {};
+      const { jobId } = await send('export.profile', { area: areaArg(target), format, benchmark, ...categories });
       update({ jobId, state: 'running' });
       for (;;) {
         if (n !== runSeq) return;
@@ -94,7 +107,7 @@ export const useExportStore = create<ExportState>()((set, get) => ({
         }
         if (info.state === 'failed') {
           update({ error: info.error ?? 'The export did not finish.' });
-          announce(`The ${FORMAT_NAMES[format]} could not be made.`, 'error');
+          announce(`The ${label} could not be made.`, 'error');
           return;
         }
         if (info.state === 'cancelled') {
@@ -105,7 +118,7 @@ export const useExportStore = create<ExportState>()((set, get) => ({
       }
     } catch (err) {
       update({ state: 'failed', error: plainError(err) });
-      announce(`The ${FORMAT_NAMES[format]} could not be made.`, 'error');
+      announce(`The ${label} could not be made.`, 'error');
     }
   },
 

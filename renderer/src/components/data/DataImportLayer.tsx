@@ -1,12 +1,13 @@
 /**
  * App-wide parts of the data import: a drop zone over the whole window ("Drop a CSV file to import it" while a
- * file is dragged over it), the import dialog, and the menu commands File > Import data… and Help > Data sources
+ * file is dragged over it; a GeoJSON, or a file dropped while the Places tab is open, goes to the places import), the import dialog, and the menu commands File > Import data… and Help > Data sources
  * and licences (both open the Data tab).
  *
  * Dropped files never make the browser leave the app: every drag of files is caught on the window.
  */
 import { useEffect, useState } from 'react';
 import { useImportStore } from '../../data/importStore.ts';
+import { usePlacesImportStore } from '../../places/importStore.ts';
 import { announce } from '../../stores/status.ts';
 import { useUiStore } from '../../stores/ui.ts';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -35,7 +36,18 @@ export function takeDroppedFiles(files: FileList | null | undefined): void {
     announce('Close the open dialog first, then drop the file again.', 'error');
     return;
   }
-  void useImportStore.getState().openFile(list[0]!);
+  const file = list[0]!;
+  // A GeoJSON, or any file dropped while the Places tab is open, is a list of places (the Places import checks it).
+  if (/\.geojson$/i.test(file.name) || useUiStore.getState().panel === 'places') {
+    if (usePlacesImportStore.getState().step === 'importing') {
+      announce('Places are being imported. Wait for that to finish before dropping another file.', 'error');
+      return;
+    }
+    useUiStore.getState().setPanel('places');
+    void usePlacesImportStore.getState().openFile(file);
+    return;
+  }
+  void useImportStore.getState().openFile(file);
 }
 
 function useMenuCommands(): void {

@@ -1,15 +1,28 @@
 /**
- * Export the profile: a PDF (the main button) or CSV, Excel and a map picture. The export runs in the background
- * with a progress bar and Cancel; the file then downloads (in the app, the save dialog opens). The rest of the
- * window keeps working meanwhile.
+ * Export the profile: a PDF (the main button) or CSV, Excel and a map picture; once places are imported, the
+ * area's places as a CSV list too (and, for a LAP, its GP practice list: GP surgeries inside it or attached to it).
+ * The export runs in the background with a progress bar and Cancel; the file then downloads (in the app, the save
+ * dialog opens). The rest of the window keeps working meanwhile.
  */
 import type { ExportFormatArg } from '../../../../shared/contract/export.ts';
-import { FORMAT_NAMES, useExportStore } from '../../profile/exportStore.ts';
+import { useExportStore, type ExportOptions } from '../../profile/exportStore.ts';
+import { hasPlaces, usePlacesStore } from '../../places/store.ts';
+import { useProfileStore } from '../../profile/store.ts';
 
 const OTHER: readonly { format: ExportFormatArg; label: string }[] = [
   { format: 'csv', label: 'CSV' },
   { format: 'xlsx', label: 'Excel' },
   { format: 'map-png', label: 'Map picture' },
+];
+
+const PLACES: readonly { options: ExportOptions; label: string; title: string; lapOnly: boolean }[] = [
+  { options: {}, label: 'Places list (CSV)', title: 'Every place in this area or attached to it, as a CSV file', lapOnly: false },
+  {
+    options: { categories: ['gp'], label: 'GP practice list' },
+    label: 'GP practice list (CSV)',
+    title: 'The GP surgeries in this LAP or attached to it, as a CSV file',
+    lapOnly: true,
+  },
 ];
 
 export function ExportBar({ areaName }: { areaName: string }) {
@@ -18,6 +31,9 @@ export function ExportBar({ areaName }: { areaName: string }) {
   const cancel = useExportStore((s) => s.cancel);
   const dismiss = useExportStore((s) => s.dismiss);
   const busy = job?.state === 'running' || job?.state === 'starting';
+  const placesLoaded = usePlacesStore(hasPlaces);
+  const isLap = useProfileStore((s) => s.target?.kind === 'lap');
+  const placeExports = placesLoaded ? PLACES.filter((p) => isLap || !p.lapOnly) : [];
   const percent = job && job.total ? Math.round((Math.min(job.done, job.total) / job.total) * 100) : null;
 
   return (
@@ -32,6 +48,11 @@ export function ExportBar({ areaName }: { areaName: string }) {
               {o.label}
             </button>
           ))}
+          {placeExports.map((p) => (
+            <button key={p.label} type="button" className="button button-quiet button-small" onClick={() => void start('places-csv', p.options)} disabled={busy} title={p.title}>
+              {p.label}
+            </button>
+          ))}
         </span>
       </div>
       {job && (
@@ -40,7 +61,7 @@ export function ExportBar({ areaName }: { areaName: string }) {
             <>
               <label className="export-progress">
                 <span>
-                  Making the {FORMAT_NAMES[job.format]} of {job.areaName}: {job.message || 'Starting…'}
+                  Making the {job.label} of {job.areaName}: {job.message || 'Starting…'}
                   {job.total ? ` (step ${Math.min(job.done + 1, job.total)} of ${job.total})` : ''}
                 </span>
                 <progress max={100} value={percent ?? undefined} data-testid="export-progress" />
@@ -71,9 +92,9 @@ export function ExportBar({ areaName }: { areaName: string }) {
           {job.state === 'failed' && (
             <>
               <span>
-                The {FORMAT_NAMES[job.format]} could not be made: {job.error}
+                The {job.label} could not be made: {job.error}
               </span>
-              <button type="button" className="button button-small" onClick={() => void start(job.format)}>
+              <button type="button" className="button button-small" onClick={() => void start(job.format, job.options)}>
                 Try again
               </button>
               <button type="button" className="button button-small button-quiet" onClick={dismiss}>

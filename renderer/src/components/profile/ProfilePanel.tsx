@@ -1,8 +1,10 @@
 /**
  * The Profile tab: choose a LAP, a ward or a council and see its Local Area Profile at once: headline facts,
  * a benchmark switch, every indicator grouped by ambition (search, pin a top 5, expand for definitions, trends and
- * the ward breakdown, show any indicator on the map), a comparison with a second LAP, and exports (PDF, CSV,
- * Excel, map picture). Every number comes from the backend (profile.* verbs); this only lays them out.
+ * the ward breakdown, show any indicator on the map), a comparison with a second LAP, places and access (counts of
+ * imported places and straight-line distances to the nearest of each kind), and exports (PDF, CSV, Excel, map
+ * picture, places lists). Every number comes from the backend (profile.* and places.* verbs); this only lays them
+ * out.
  */
 import { useEffect, type ReactNode } from 'react';
 import type { BenchmarkChoice, Profile } from '../../../../shared/profile.ts';
@@ -16,6 +18,7 @@ import { ComparePanel } from './ComparePanel.tsx';
 import { ExportBar } from './ExportBar.tsx';
 import { Headline } from './Headline.tsx';
 import { IndicatorList } from './IndicatorList.tsx';
+import { PlacesSection } from './PlacesSection.tsx';
 import { Segmented } from './Segmented.tsx';
 
 // The map follows the Profile tab from the moment the app starts (WardMap.watch waits for the map).
@@ -100,6 +103,7 @@ function ProfileBody({ profile, target }: { profile: Profile; target: ProfileTar
       />
       <Segmented<ProfileView> legend="View" options={VIEWS} value={view} onChange={setView} hideLegend testId="profile-view" />
       {view === 'compare' ? <ComparePanel profile={profile} /> : <IndicatorList profile={profile} target={target} />}
+      <PlacesSection target={target} generatedAt={profile.generatedAt} />
       <p className="profile-footer hint">
         Made {formatDate(profile.generatedAt)} from {plural(profile.sources.length, 'source')}: {listJoin(profile.sources.map((s) => s.publisher).filter((p, i, all) => all.indexOf(p) === i))}.
         Ward values are built from small areas, so most are estimates for the ward boundaries.
