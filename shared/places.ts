@@ -107,10 +107,8 @@ export interface PlaceLapRef {
   how: PlaceLink;
 }
 
-export interface Place {
-  id: number;
-  /** The imported list it came from. */
-  listId: number;
+/** What a list says about one place, once read and converted: shared by the parser, the store and the contract. */
+export interface PlaceFields {
   name: string;
   category: PlaceCategoryId;
   /** WGS84. */
@@ -124,6 +122,12 @@ export interface Place {
   postcode: string;
   /** The list's own code for it, e.g. an ODS practice code ('' when none). */
   ref: string;
+}
+
+export interface Place extends PlaceFields {
+  id: number;
+  /** The imported list it came from. */
+  listId: number;
   /** The ward it lies in; null when it lies outside the two councils (kept: it still counts for distances). */
   ward: { code: string; name: string; authorityCode: AuthorityCode } | null;
   /** LAPs it belongs to, in every set: by location and/or attached by hand. */

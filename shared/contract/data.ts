@@ -114,17 +114,22 @@ export const importMapping = z
   .strict();
 export type ImportMapping = z.output<typeof importMapping>;
 
-const fileName = z
+export const fileName = z
   .string()
   .trim()
   .min(1, 'a file name is needed')
   .max(255, 'file names are at most 255 characters')
   .refine((s) => !/[\\/\0]/.test(s), 'give the file name without folders');
 
-const contentBase64 = z
-  .string()
-  .max(MAX_CONTENT_BASE64, `the file is too large to send to the app (the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB); use the command line instead: lap-insight import FILE`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64');
+/** A file's content as base64, at most MAX_IMPORT_BYTES once decoded; too large, the message names the CLI command to use. */
+export function base64File(command: string) {
+  return z
+    .string()
+    .max(MAX_CONTENT_BASE64, `the file is too large to send to the app (the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB); use the command line instead: ${command}`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64');
+}
+
+const contentBase64 = base64File('lap-insight import FILE');
 
 const importArgs = {
   fileName,

@@ -20,20 +20,8 @@
 import { z } from 'zod';
 import { PLACE_CATEGORY_IDS, type CentresInfo, type Place, type PlaceCategoryId, type PlaceFeatureCollection, type PlaceList, type AreaPlaces } from '../places.ts';
 import { id, wardCode } from './common.ts';
-import { MAX_CONTENT_BASE64, MAX_IMPORT_BYTES, type ImportReport } from './data.ts';
+import { base64File, fileName, type ImportReport } from './data.ts';
 import { profileAreaSchema } from './profile.ts';
-
-const fileName = z
-  .string()
-  .trim()
-  .min(1, 'a file name is needed')
-  .max(255, 'file names are at most 255 characters')
-  .refine((s) => !/[\\/\0]/.test(s), 'give the file name without folders');
-
-const contentBase64 = z
-  .string()
-  .max(MAX_CONTENT_BASE64, `the file is too large to send to the app (the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64');
 
 export const placeCategorySchema = z.enum(PLACE_CATEGORY_IDS, {
   error: 'a category is one of gp, pharmacy, family-hub, food-bank, warm-space, youth-club, job-centre, community-venue',
@@ -43,7 +31,7 @@ export const placesSchemas = {
   'places.import': z
     .object({
       fileName,
-      contentBase64,
+      contentBase64: base64File('lap-insight places import FILE'),
       /** The list's name; defaults to the file name without its extension. */
       name: z.string().trim().min(1).max(200).optional(),
       /** Validate and report only; store nothing. */
@@ -69,7 +57,7 @@ export const placesSchemas = {
   'places.detach': z.object({ placeId: id, lapId: id }).strict(),
   'places.forArea': z.object({ area: profileAreaSchema }).strict(),
   'places.centres': z.object({}).strict(),
-  'places.importCentres': z.object({ fileName, contentBase64 }).strict(),
+  'places.importCentres': z.object({ fileName, contentBase64: base64File('lap-insight places centres import FILE') }).strict(),
   'places.clearCentres': z.object({}).strict(),
 } as const;
 

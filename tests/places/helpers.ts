@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Args, Results } from '../../shared/contract.ts';
 import { tableChecksums } from '../../electron/services/safety/checksum.ts';
 import { testBackend, type TestBackend } from '../laps/helpers.ts';
+import { WARD } from '../fixtures/places/wards.ts';
+
+/** The wards the fixture points were chosen in (tests/fixtures/places/make-fixtures.ts). */
+export { WARD };
 
 export { testBackend, type TestBackend };
 
@@ -15,21 +19,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, '../fixtures/places');
 export const ROOT = path.resolve(here, '../..');
 
-/** The wards the fixture points were chosen in (tests/fixtures/places/make-fixtures.ts). */
-export const WARD = {
-  abington: 'E05013239',
-  castle: 'E05013246',
-  dallington: 'E05013247',
-  stGeorge: 'E05013264',
-  brackley: 'E05013242',
-  daventryEast: 'E05013248',
-  daventryWest: 'E05013249',
-  headlands: 'E05013256',
-  boothville: 'E05013241',
-  corbyWest: 'E05013217',
-  kingswood: 'E05013227',
-  oundle: 'E05013231',
-} as const;
 export const N4_WARDS = [WARD.abington, WARD.castle, WARD.dallington, WARD.stGeorge];
 
 export function fixture(name: string): Buffer {

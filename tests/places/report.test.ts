@@ -25,38 +25,10 @@ import { tempDir } from '../helpers/tmp.ts';
 import { COLUMNS } from '../../electron/services/report/table.ts';
 import { loadExcelJs } from '../../electron/services/report/xlsx.ts';
 import { ChromiumPrinter } from '../../electron/services/report/chromium.ts';
-import { CHROMIUM, fixtureInput, hasChromium, hasTool, inkFraction, loadGeography, pdfText, readPnm, RESULTS, ROOT } from '../report/helpers.ts';
+import { CHROMIUM, fixtureInput, hasChromium, hasTool, inkFraction, loadGeography, parseCsv, pdfText, readPnm, RESULTS, ROOT } from '../report/helpers.ts';
 
 type AreaPlace = Place & { how: PlaceLink };
 
-/** Parses our CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 function loadPlaces(): AreaPlaces {
   return JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/report/n4-places-synthetic.json'), 'utf8')) as AreaPlaces;

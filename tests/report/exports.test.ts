@@ -22,37 +22,8 @@ import {
 import { COLUMNS, roundNumber } from '../../electron/services/report/table.ts';
 import { AMBITION_SHEETS, loadExcelJs, profileWorkbook } from '../../electron/services/report/xlsx.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { fixtureInput, loadFixture } from './helpers.ts';
+import { fixtureInput, loadFixture, parseCsv } from './helpers.ts';
 
-/** Parses our CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 /** A printer that records what it was asked to print and returns a tiny PDF/PNG. */
 function fakePrinter(): ReportPrinter & { calls: string[] } {

@@ -12,7 +12,7 @@
  * from 1) and the column (in GeoJSON, the property name, or 'geometry'). Errors stop the import; warnings
  * (a repeated row, which is left out) do not.
  */
-import { categoryListText, matchPlaceCategory, type PlaceCategoryId } from '../../../shared/places.ts';
+import { categoryListText, matchPlaceCategory, type PlaceFields } from '../../../shared/places.ts';
 import { normaliseName } from '../../../shared/names.ts';
 import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../data/csv.ts';
 import { Issues } from '../data/issues.ts';
@@ -29,19 +29,9 @@ export const MAX_ADDRESS = 1000;
 export const MAX_POSTCODE = 20;
 export const MAX_REF = 100;
 
-export interface ParsedPlace {
+export interface ParsedPlace extends PlaceFields {
   /** Row in the file (header = 1), or feature number (from 1) in GeoJSON. */
   row: number;
-  name: string;
-  category: PlaceCategoryId;
-  lon: number;
-  lat: number;
-  /** Metres, rounded to 1 m. */
-  easting: number;
-  northing: number;
-  address: string;
-  postcode: string;
-  ref: string;
 }
 
 export interface ParsedPlaces {

@@ -6,21 +6,12 @@
 import { AppError } from '../../../shared/contract.ts';
 import type { AuthorityCode } from '../../../shared/domain.ts';
 import { compareNames } from '../../../shared/laps.ts';
-import { PLACE_CATEGORY_IDS, type Place, type PlaceCategoryId, type PlaceFeatureCollection, type PlaceLapRef, type PlaceLink, type PlaceList } from '../../../shared/places.ts';
+import { PLACE_CATEGORY_IDS, type Place, type PlaceCategoryId, type PlaceFeatureCollection, type PlaceFields, type PlaceLapRef, type PlaceLink, type PlaceList } from '../../../shared/places.ts';
 import type { Db } from '../db.ts';
 
-export interface PlaceRow {
+export interface PlaceRow extends PlaceFields {
   id: number;
   list_id: number;
-  name: string;
-  category: PlaceCategoryId;
-  lon: number;
-  lat: number;
-  easting: number;
-  northing: number;
-  address: string;
-  postcode: string;
-  ref: string;
   ward_code: string | null;
   ward_name: string | null;
   authority_code: AuthorityCode | null;
