@@ -9,6 +9,7 @@ import { useImportStore } from '../../data/importStore.ts';
 import { DatasetCard } from './DatasetCard.tsx';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog.tsx';
 import { FILE_ACCEPT } from './ImportDialog.tsx';
+import { HiddenFileInput } from '../HiddenFileInput.tsx';
 
 export function DataPanel() {
   const id = useId();
@@ -59,20 +60,7 @@ export function DataPanel() {
           </button>
         </div>
         <p className="hint">Or drop a file anywhere on this window. You see what it holds, and any problems, before anything is stored.</p>
-        <input
-          ref={fileInput}
-          className="data-sr-only"
-          type="file"
-          accept={FILE_ACCEPT}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="data-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
+        <HiddenFileInput ref={fileInput} accept={FILE_ACCEPT} testId="data-file-input" onFile={(file) => void openFile(file)} />
       </section>
 
       {status === 'error' ? (

@@ -16,6 +16,7 @@ import { CentresSection } from './CentresSection.tsx';
 import { PlaceFinder } from './PlaceFinder.tsx';
 import { PlaceLists } from './PlaceLists.tsx';
 import { PlacesImportDialog } from './PlacesImportDialog.tsx';
+import { HiddenFileInput } from '../HiddenFileInput.tsx';
 
 // Places are on the map from the moment the app starts (WardMap.watch waits for the map).
 startPlacesMapBinding();
@@ -72,20 +73,7 @@ export function PlacesPanel() {
           </button>
         </div>
         <p className="hint">You see what the file holds, and any problems, before anything is stored.</p>
-        <input
-          ref={fileInput}
-          className="data-sr-only"
-          type="file"
-          accept={PLACES_FILE_ACCEPT}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="places-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
+        <HiddenFileInput ref={fileInput} accept={PLACES_FILE_ACCEPT} testId="places-file-input" onFile={(file) => void openFile(file)} />
       </section>
 
       {status === 'error' && (
