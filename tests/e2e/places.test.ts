@@ -339,6 +339,9 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
     await poll(() => page.getByTestId('profile-name').textContent()).toBe('N4');
     const section = page.getByTestId('places-section');
     await section.getByTestId('places-counts').waitFor({ timeout: 60_000 });
+    // The shortcut above the indicators takes the keyboard to the section's heading.
+    await page.getByTestId('profile-jump-places').click();
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Places and access');
 
     const expected: Record<string, number> = { gp: 3, pharmacy: 1, 'family-hub': 1, 'food-bank': 1 };
     for (const [category, n] of Object.entries(expected)) {

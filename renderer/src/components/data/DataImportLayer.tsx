@@ -70,6 +70,7 @@ function useMenuCommands(): void {
 export function DataImportLayer() {
   const [dragging, setDragging] = useState(false);
   const dialogOpen = useImportStore((s) => s.open);
+  const panel = useUiStore((s) => s.panel);
   useMenuCommands();
 
   useEffect(() => {
@@ -120,7 +121,7 @@ export function DataImportLayer() {
       {dragging && !dialogOpen && (
         <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
           <div className="drop-overlay-box">
-            <p className="drop-overlay-title">Drop a CSV file to import it</p>
+            <p className="drop-overlay-title">{panel === 'places' ? 'Drop a list of places (CSV or GeoJSON) to import it' : 'Drop a CSV file to import it'}</p>
             <p className="drop-overlay-text">You will see what it holds, and any problems, before anything is stored.</p>
           </div>
         </div>

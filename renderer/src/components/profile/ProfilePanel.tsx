@@ -102,6 +102,11 @@ function ProfileBody({ profile, target }: { profile: Profile; target: ProfileTar
         }}
       />
       <Segmented<ProfileView> legend="View" options={VIEWS} value={view} onChange={setView} hideLegend testId="profile-view" />
+      <p className="profile-jump">
+        <button type="button" className="button button-small button-quiet" onClick={jumpToPlaces} data-testid="profile-jump-places">
+          Places and access ↓
+        </button>
+      </p>
       {view === 'compare' ? <ComparePanel profile={profile} /> : <IndicatorList profile={profile} target={target} />}
       <PlacesSection target={target} generatedAt={profile.generatedAt} />
       <p className="profile-footer hint">
@@ -110,6 +115,15 @@ function ProfileBody({ profile, target }: { profile: Profile; target: ProfileTar
       </p>
     </div>
   );
+}
+
+/** Scrolls to the profile's Places and access section (below every indicator) and moves the focus to its heading. */
+function jumpToPlaces(): void {
+  const heading = document.querySelector<HTMLElement>('[data-testid="places-section"] h3');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
 }
 
 export function ProfilePanel() {
