@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wgs84ToBng } from '../../electron/services/places/projection.ts';
 import { fixture, importFile, placeCount, sums, testBackend, WARD, type TestBackend } from './helpers.ts';
+import { listBackups } from '../../electron/services/safety/index.ts';
 
 let tb: TestBackend;
 beforeAll(() => {
@@ -156,8 +157,11 @@ describe('all or nothing', () => {
     const oldGp = db.prepare(`SELECT id FROM place WHERE list_id = ? AND name = 'Synthetic GP surgery 4'`).get(old.id) as { id: number };
     const lapId = (await tb.send('laps.list', {})).find((l) => l.name === 'N4')!.id;
     await tb.send('places.attach', { placeId: oldGp.id, lapId });
+    const backupsBefore = listBackups(db.name).filter((b) => b.reason === 'import').length;
     const r = await importFile(tb, 'n4-places-synthetic.csv', undefined, { onDuplicate: 'replace' });
     expect(r.status, r.message).toBe('imported');
+    // Replacing deletes a list, so a restorable copy was made first.
+    expect(listBackups(db.name).filter((b) => b.reason === 'import').length).toBe(backupsBefore + 1);
     expect(r.replacedListIds).toEqual([old.id]);
     expect(r.message).toContain(`It replaces the earlier import of the same file ('${old.name}'); places attached to LAPs stay attached.`);
     expect(db.prepare('SELECT COUNT(*) AS n FROM place WHERE list_id = ?').get(old.id)).toEqual({ n: 0 });

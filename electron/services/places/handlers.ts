@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract.ts';
 import type { placesSchemas } from '../../../shared/contract/places.ts';
 import type { ServiceContext } from '../context.ts';
 import { ProfileData } from '../profile/data.ts';
+import { backupNow } from '../safety/index.ts';
 import { placesForArea } from './access.ts';
 import { centresInfo, clearCentres, importCentres } from './centres.ts';
 import { importPlaces } from './import.ts';
@@ -15,7 +16,10 @@ export function createPlaceHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
   return {
     'places.import': async (args) => importPlaces(ctx, args),
     'places.lists': async () => listPlaceLists(db),
-    'places.deleteList': async ({ id }) => deletePlaceList(db, id),
+    'places.deleteList': async ({ id }) => {
+      backupNow(ctx, 'import'); // a restorable copy first (skipped when nothing changed since the last one)
+      return deletePlaceList(db, id);
+    },
     'places.list': async (filter) => listPlaces(db, filter),
     'places.map': async () => placeMap(db),
     'places.attach': async ({ placeId, lapId }) => attachPlace(db, placeId, lapId),

@@ -20,6 +20,7 @@ import { plural } from '../data/numbers.ts';
 import { parsePlaces, type ParsedPlace } from './parse.ts';
 import { findListsBySha, getPlaceList, write } from './store.ts';
 import { placeGeography, wardAt } from './wards.ts';
+import { backupNow } from '../safety/index.ts';
 
 export interface PlaceImportArgs {
   fileName: string;
@@ -112,6 +113,8 @@ export async function importPlaces(ctx: ServiceContext, args: PlaceImportArgs): 
   const listName = (args.name ?? defaultListName(fileName)).trim() || defaultListName(fileName);
   const now = new Date().toISOString();
   const replaced = replace ? earlier.map((l) => l.id) : [];
+  // Replacing deletes a list: a restorable copy first (skipped when nothing changed since the last one).
+  if (replaced.length) backupNow(ctx, 'import');
   let listId: number;
   try {
     listId = write(db, () => {
