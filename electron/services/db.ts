@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
 
@@ -41,24 +41,62 @@ export function schemaVersion(db: Db): number {
   return row?.v ?? 0;
 }
 
-/** Applies every migration newer than the database, each in one transaction. Returns the versions applied. */
-export function migrate(db: Db): number[] {
+function ensureMigrationTable(db: Db): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const current = schemaVersion(db);
-  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
-  if (current > latest) {
-    throw new Error(
-      `This database was written by a newer version of LAP Insight (schema ${current}; this version knows up to ${latest}). ` +
-        'Please update the app, or open a different database with --db.',
-    );
-  }
+}
+
+/** The versions recorded in the database (empty when it has no schema_migrations table). */
+export function appliedVersions(db: Db): number[] {
+  const has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!has) return [];
+  return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+}
+
+/**
+ * Versions the database records that this app does not know: written by a newer (or a different) version of
+ * LAP Insight. Feature areas own bands of numbers, so "unknown" is a set question, not a comparison with the
+ * highest known version.
+ */
+export function unknownVersions(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const known = new Set(migrations.map((m) => m.version));
+  return appliedVersions(db).filter((v) => !known.has(v));
+}
+
+/**
+ * The migrations this database still needs: the set difference between the available and the applied versions,
+ * in version order. Never "everything above the highest applied": each feature owns a band of numbers
+ * (1; 2-19; 20-39; 40-49), so a database at 40 can still lack a later migration numbered 4.
+ */
+export function pendingMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  const applied = new Set(appliedVersions(db));
+  return [...migrations].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version));
+}
+
+/** The plain message for a database that records versions this app does not know. */
+export function unknownVersionMessage(unknown: readonly number[], migrations: readonly Migration[] = MIGRATIONS): string {
+  const latest = Math.max(0, ...migrations.map((m) => m.version));
+  const list = unknown.join(', ');
+  return (
+    `This database was written by a newer version of LAP Insight (schema ${list}; this version knows up to ${latest}). ` +
+    'Nothing was changed. Please update the app, or open a different database with --db.'
+  );
+}
+
+/**
+ * Applies every pending migration (see pendingMigrations), in version order, each in its own transaction.
+ * Refuses, changing nothing, when the database records a version this app does not know. Returns the versions
+ * applied.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const unknown = unknownVersions(db, migrations);
+  if (unknown.length) throw new Error(unknownVersionMessage(unknown, migrations));
+  ensureMigrationTable(db);
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+  for (const m of pendingMigrations(db, migrations)) {
     db.transaction(() => {
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);

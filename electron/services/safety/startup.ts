@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AppNotice } from '../../../shared/contract.ts';
-import { migrate, openDatabase, schemaVersion, type Db } from '../db.ts';
+import { appliedVersions, migrate, openDatabase, pendingMigrations, unknownVersionMessage, unknownVersions, type Db } from '../db.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { META_FRESH_CHECKSUM, backupNow, currentChecksum, dailyBackup, listBackups, setMeta, type BackupInfo } from './backups.ts';
 import { inspectDatabaseFile } from './integrity.ts';
@@ -78,13 +78,11 @@ function clearSideFiles(dbPath: string): void {
   }
 }
 
-const LATEST = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
-
-function backupSchemaVersion(file: string, nativeBinding?: string): number {
+/** True when a backup records a migration this version does not know (written by a newer app). */
+function backupIsFromNewerApp(file: string, nativeBinding?: string): boolean {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
-    return has ? schemaVersion(db) : 0;
+    return unknownVersions(db, MIGRATIONS).length > 0;
   } finally {
     db.close();
   }
@@ -99,7 +97,7 @@ export function restoreNewestBackup(dbPath: string, nativeBinding?: string): { b
   for (const backup of listBackups(dbPath)) {
     try {
       const state = inspectDatabaseFile(backup.file, { level: 'full', readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-      if (state.state !== 'ok' || backupSchemaVersion(backup.file, nativeBinding) > LATEST) {
+      if (state.state !== 'ok' || backupIsFromNewerApp(backup.file, nativeBinding)) {
         skipped++;
         continue;
       }
@@ -123,10 +121,6 @@ function notice(level: AppNotice['level'], code: string, message: string, now: D
 function restoredSentence(backup: BackupInfo, skipped: number): string {
   const passed = skipped ? ` (${skipped} newer backup${skipped === 1 ? ' was' : 's were'} damaged too and not used)` : '';
   return `restored the backup from ${formatWhen(backup.createdAt)}${passed}. Changes made after that time are not in it.`;
-}
-
-function hasSchemaTable(db: Db): boolean {
-  return !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
 }
 
 /** Steps 1-3 above. Throws StorageError for storage problems, with the message to show. */
@@ -187,8 +181,10 @@ export function openDatabaseSafely(dbPath: string, options: SafeOpenOptions = {}
 
     const db = openDatabase(dbPath, { ...native, migrate: false });
     try {
-      const current = hasSchemaTable(db) ? schemaVersion(db) : 0;
-      if (!created && current > 0 && current < LATEST) {
+      // The same notion of "pending" as migrate(): the set difference, never "above the highest applied".
+      const unknown = unknownVersions(db);
+      if (unknown.length) throw new Error(unknownVersionMessage(unknown));
+      if (!created && appliedVersions(db).length > 0 && pendingMigrations(db).length > 0) {
         try {
           backupNow({ db }, 'update', { now: () => now });
         } catch (err) {

@@ -1,0 +1,134 @@
+/**
+ * Migrations are applied by set difference (available − applied), never "everything above the highest applied":
+ * feature areas own bands of version numbers, so a database at 40 can still lack a later migration numbered 4.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { appliedVersions, migrate, openDatabase, pendingMigrations } from '../../electron/services/db.ts';
+import { MIGRATIONS, type Migration } from '../../electron/services/migrations.ts';
+import { openDatabaseSafely } from '../../electron/services/safety/startup.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function freshFile(): string {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return path.join(t.dir, 'test.db');
+}
+
+const versions = (ms: readonly Migration[]) => ms.map((m) => m.version);
+
+/** A migration that leaves a mark, so the test sees it really ran. */
+function marker(version: number): Migration {
+  return { version, name: `marker ${version}`, up: `CREATE TABLE marker_${version} (x INTEGER)` };
+}
+
+function tableExists(db: ReturnType<typeof openDatabase>, name: string): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name);
+}
+
+describe('migrations by set difference', () => {
+  it('applies a new low-numbered migration to a database already at a higher version (the gap case)', () => {
+    const file = freshFile();
+    const db = openDatabase(file); // every current migration, highest 40 or above
+    expect(Math.max(...appliedVersions(db))).toBeGreaterThanOrEqual(40);
+    expect(appliedVersions(db)).not.toContain(4);
+    db.close();
+
+    // A later release adds data migration 4, inside the 2-19 band.
+    const withFour = [...MIGRATIONS, marker(4)];
+    const again = openDatabase(file, { migrate: false });
+    expect(versions(pendingMigrations(again, withFour))).toEqual([4]);
+    expect(migrate(again, withFour)).toEqual([4]);
+    expect(tableExists(again, 'marker_4')).toBe(true);
+    expect(appliedVersions(again)).toContain(4);
+    expect(migrate(again, withFour)).toEqual([]); // once only
+    again.close();
+  });
+
+  it('applies several missing versions in version order, each recorded', () => {
+    const file = freshFile();
+    const db = openDatabase(file, { migrate: false });
+    const order: number[] = [];
+    const list: Migration[] = [30, 5, 12].map((v) => ({ version: v, name: `m${v}`, up: () => void order.push(v) }));
+    expect(migrate(db, list)).toEqual([5, 12, 30]);
+    expect(order).toEqual([5, 12, 30]);
+    expect(appliedVersions(db)).toEqual([5, 12, 30]);
+    db.close();
+  });
+
+  it('rolls back a failing migration alone: earlier ones stay applied, the failed one is still pending', () => {
+    const file = freshFile();
+    const db = openDatabase(file, { migrate: false });
+    const list: Migration[] = [marker(2), { version: 3, name: 'broken', up: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table' }];
+    expect(() => migrate(db, list)).toThrow(/no_such_table/);
+    expect(appliedVersions(db)).toEqual([2]);
+    expect(tableExists(db, 'half')).toBe(false);
+    expect(versions(pendingMigrations(db, list))).toEqual([3]);
+    db.close();
+  });
+
+  it('refuses a database with a version it does not know, even one below its highest, changing nothing', () => {
+    const file = freshFile();
+    const db = openDatabase(file);
+    // 7 sits inside the data band, below every version this app has applied: a newer app wrote it.
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, ?, ?)').run('from a newer app', 'x');
+    const before = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    db.close();
+
+    const withNew = [...MIGRATIONS, marker(45)];
+    const again = openDatabase(file, { migrate: false });
+    expect(() => migrate(again, withNew)).toThrow(/newer version of LAP Insight \(schema 7;[\s\S]*Nothing was changed/);
+    expect(tableExists(again, 'marker_45')).toBe(false);
+    expect(again.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(before);
+    again.close();
+  });
+
+  it('startup refuses an unknown version before making any update backup', () => {
+    const file = freshFile();
+    const db = openDatabase(file);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, ?, ?)').run('from a newer app', 'x');
+    db.close();
+    expect(() => openDatabaseSafely(file)).toThrow(/newer version of LAP Insight/);
+    const backupDir = path.join(path.dirname(file), 'backups');
+    const backups = existsSync(backupDir) ? readdirSync(backupDir) : [];
+    expect(backups.filter((f) => f.includes('update'))).toEqual([]);
+  });
+
+  // Each released schema: the migrations that existed when a release landed (migrations are never edited, so
+  // applying today's definitions of those versions reproduces the released schema exactly).
+  const RELEASED: number[][] = [
+    [1],
+    [1, 2, 3],
+    [1, 2, 3, 20],
+    [1, 2, 3, 20, 21],
+    [1, 2, 3, 20, 21, 40],
+  ];
+  for (const released of RELEASED) {
+    it(`upgrades a database at schema {${released.join(', ')}} to today's, backing it up first`, () => {
+      const file = freshFile();
+      const old = openDatabase(file, { migrate: false });
+      migrate(
+        old,
+        MIGRATIONS.filter((m) => released.includes(m.version)),
+      );
+      expect(appliedVersions(old)).toEqual(released);
+      old.close();
+
+      const { db, notices } = openDatabaseSafely(file);
+      try {
+        expect(appliedVersions(db)).toEqual(versions(MIGRATIONS));
+        expect(pendingMigrations(db)).toEqual([]);
+        expect(notices.map((n) => n.code)).toEqual([]);
+      } finally {
+        db.close();
+      }
+      const backupDir = path.join(path.dirname(file), 'backups');
+      const pendingExisted = versions(MIGRATIONS).some((v) => !released.includes(v));
+      if (pendingExisted) expect(readdirSync(backupDir).some((f) => f.includes('update'))).toBe(true);
+    });
+  }
+});
