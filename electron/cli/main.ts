@@ -3,9 +3,9 @@
  * validating dispatcher. Exit code 0 on success; non-zero with a one-line reason on stderr on failure.
  * Commands live in commands-<area>.ts; a command may have sub-commands (e.g. `lap create`), parsed by itself.
  */
-import os from 'node:os';
-import path from 'node:path';
-import { createBackend, defaultDbPath, type Backend } from '../services/backend.ts';
+import { createBackend, type Backend } from '../services/backend.ts';
+import { adoptLegacyDatabase, resolveDbPathWithSource } from '../services/db-path.ts';
+import type { AppNotice } from '../../shared/contract.ts';
 import { APP_VERSION } from '../../shared/app-info.ts';
 import { parseCli, type ParsedCli } from './args.ts';
 import type { Command, Io } from './common.ts';
@@ -35,18 +35,30 @@ Commands:
 ${lines.join('\n')}
 
 Global options:
-  --db PATH                     Database file (default: LAP_INSIGHT_DB, or ~/.lap-insight/lap-insight.db)
+  --db PATH                     Database file (default: LAP_INSIGHT_DB, or the app's own database;
+                                'lap-insight info' prints which file is used)
   --json                        Machine-readable output
   -h, --help                    Show this help
   --version                     Show the version
+
+Exit status: 0 done; 1 failed; 2 bad command line; ${EXIT_DATABASE_REPLACED} done, but the database was damaged or
+missing and was restored from a backup or started afresh (the message is on stderr).
 `;
 }
 
-export function resolveDbPath(cli: ParsedCli): string {
-  const flag = cli.flags.get('db');
-  if (typeof flag === 'string') return flag;
-  if (process.env.LAP_INSIGHT_DB) return process.env.LAP_INSIGHT_DB;
-  return defaultDbPath(path.join(os.homedir(), '.lap-insight'));
+/** The command succeeded, but at start-up the database was restored from a backup or started afresh. */
+export const EXIT_DATABASE_REPLACED = 3;
+const REPLACED_CODES = new Set(['restored-backup', 'started-fresh']);
+
+/** The database file (db-path.ts: --db, LAP_INSIGHT_DB, else the app's) and, for the default one, a first-use copy. */
+function openDbPath(argv: string[]): { dbPath: string; notices: AppNotice[] } {
+  const { path: dbPath, source } = resolveDbPathWithSource(argv, process.env);
+  const notices: AppNotice[] = [];
+  if (source === 'default') {
+    const copied = adoptLegacyDatabase(dbPath);
+    if (copied) notices.push({ level: 'info', code: 'copied-legacy-database', message: copied, at: new Date().toISOString() });
+  }
+  return { dbPath, notices };
 }
 
 const GLOBAL_VALUE_OPTIONS = new Set(['db']);
@@ -90,9 +102,10 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   cli.positional.splice(cli.positional.indexOf(name), 1); // the command name; the rest are its own words
   let backend: Backend | undefined;
   try {
-    backend = createBackend({ dbPath: resolveDbPath(cli), transport: 'test' });
+    const { dbPath, notices } = openDbPath(argv);
+    backend = createBackend({ dbPath, transport: 'test', notices });
     await command.run(backend, cli, io);
-    return 0;
+    return backend.notices.some((n) => REPLACED_CODES.has(n.code)) ? EXIT_DATABASE_REPLACED : 0;
   } catch (err) {
     const message = (err as Error).message.split('\n')[0];
     io.err(`lap-insight: ${message}`);

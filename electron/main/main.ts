@@ -6,11 +6,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, app, dialog, protocol, screen, session } from 'electron';
-import { createBackend, defaultDbPath, type Backend } from '../services/backend.ts';
+import type { AppNotice } from '../../shared/contract.ts';
+import { createBackend, type Backend } from '../services/backend.ts';
+import { adoptLegacyDatabase, resolveDbPathWithSource } from '../services/db-path.ts';
 import { registerIpc } from './ipc.ts';
 import { installMenu, sendMenuAction, showAboutDialog } from './menu.ts';
 import { createElectronPrinter } from './print.ts';
-import { preloadPath, rendererRoot, resolveAssetsDir, resolveDbPath, resolveNativeBinding } from './paths.ts';
+import { preloadPath, rendererRoot, resolveAssetsDir, resolveNativeBinding } from './paths.ts';
 import { APP_INDEX_URL, APP_SCHEME, createProtocolHandler } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { buildWindowOptions } from './window-options.ts';
@@ -74,7 +76,10 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   const appRoot = app.getAppPath();
-  dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'), defaultDbPath);
+  // One rule for the app, the preview and the CLI (services/db-path.ts); here userData is Electron's own.
+  const chosen = resolveDbPathWithSource(process.argv, process.env, { userDataDir: app.getPath('userData') });
+  dbPath = chosen.path;
+  const earlyNotices: AppNotice[] = [];
   const assetsDir = resolveAssetsDir({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot });
   const nativeBinding = resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron, exists: existsSync });
   if (!app.isPackaged && process.versions.electron && !nativeBinding) {
@@ -82,7 +87,9 @@ async function start(): Promise<void> {
   }
 
   try {
-    backend = createBackend({ dbPath, transport: 'electron', assetsDir, printer: createElectronPrinter(), ...(nativeBinding ? { nativeBinding } : {}) });
+    const copied = chosen.source === 'default' ? adoptLegacyDatabase(dbPath) : null;
+    if (copied) earlyNotices.push({ level: 'info', code: 'copied-legacy-database', message: copied, at: new Date().toISOString() });
+    backend = createBackend({ dbPath, transport: 'electron', assetsDir, printer: createElectronPrinter(), notices: earlyNotices, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     const abiMismatch = /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application/i.test(
       String((err as Error)?.message ?? err),

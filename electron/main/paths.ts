@@ -5,24 +5,7 @@
  */
 import path from 'node:path';
 
-/** `--db PATH` or `--db=PATH` on the command line, else LAP_INSIGHT_DB, else userData/lap-insight.db. */
-export function resolveDbPath(
-  argv: readonly string[],
-  env: Record<string, string | undefined>,
-  userDataDir: string,
-  defaultDbPath: (userDataDir: string) => string,
-  cwd: string = process.cwd(),
-): string {
-  let fromArgs: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    if (arg === '--db' && i + 1 < argv.length) fromArgs = argv[i + 1];
-    else if (arg.startsWith('--db=')) fromArgs = arg.slice('--db='.length);
-  }
-  const chosen = fromArgs?.trim() || env.LAP_INSIGHT_DB?.trim();
-  return chosen ? path.resolve(cwd, chosen) : defaultDbPath(userDataDir);
-}
+// The database file: resolveDbPath in electron/services/db-path.ts (one rule for the app, the preview and the CLI).
 
 /** The built renderer: <app root>/dist/renderer. `mainDir` is the folder of main.cjs (dist-electron/). */
 export function rendererRoot(mainDir: string): string {

@@ -5,9 +5,10 @@
  *   npm run preview [-- --db PATH] [--port N]
  */
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createBackend, defaultDbPath } from '../services/backend.ts';
+import type { AppNotice } from '../../shared/contract.ts';
+import { createBackend } from '../services/backend.ts';
+import { adoptLegacyDatabase, resolveDbPathWithSource } from '../services/db-path.ts';
 import { appRoot } from '../services/paths.ts';
 import { startPreviewServer } from './server.ts';
 
@@ -17,13 +18,16 @@ async function main() {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const dbPath = opt('--db') ?? process.env.LAP_INSIGHT_DB ?? defaultDbPath(path.join(os.homedir(), '.lap-insight'));
+  const { path: dbPath, source } = resolveDbPathWithSource(args, process.env);
+  const notices: AppNotice[] = [];
+  const copied = source === 'default' ? adoptLegacyDatabase(dbPath) : null;
+  if (copied) notices.push({ level: 'info', code: 'copied-legacy-database', message: copied, at: new Date().toISOString() });
   const staticDir = path.join(appRoot(), 'dist', 'renderer');
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     console.error(`The renderer is not built (${staticDir}). Run: npm run preview`);
     process.exit(1);
   }
-  const backend = createBackend({ dbPath, transport: 'preview' });
+  const backend = createBackend({ dbPath, transport: 'preview', notices });
   const port = opt('--port') ? Number(opt('--port')) : 0;
   const server = await startPreviewServer({ handlers: backend.handlers, staticDir, port });
   console.log(`LAP Insight preview (database: ${dbPath})`);

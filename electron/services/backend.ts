@@ -20,7 +20,7 @@ import { createChromiumPrinter } from './report/chromium.ts';
 import type { ReportPrinter } from './report/printer.ts';
 import { finishStartup, guardHandlers, openDatabaseSafely, toStorageError } from './safety/index.ts';
 
-export { defaultDbPath } from './paths.ts';
+export { defaultDbPath, resolveDbPath } from './db-path.ts';
 
 export { APP_NAME, APP_VERSION };
 
@@ -35,6 +35,8 @@ export interface BackendOptions {
   onNotice?: (notice: AppNotice) => void;
   /** Prints the PDF and map exports: the app passes Electron's (electron/main/print.ts); default a system Chromium, started on first use. */
   printer?: ReportPrinter;
+  /** Told before the database is opened (e.g. the entry point copied the old ~/.lap-insight database, db-path.ts). */
+  notices?: AppNotice[];
 }
 
 export interface Backend {
@@ -63,7 +65,7 @@ function openBackend(options: BackendOptions): Backend {
   seedGeography(db, assetsDir);
   seedBundledData({ db, assetsDir });
 
-  const notices = [...opened.notices];
+  const notices = [...(options.notices ?? []), ...opened.notices];
 
   let geographyCache: Geography | undefined;
   const ctx: ServiceContext = { db, assetsDir, printer: options.printer ?? createChromiumPrinter() };

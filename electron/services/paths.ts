@@ -28,7 +28,3 @@ export function findAssetsDir(): string {
 export function appRoot(): string {
   return path.dirname(findAssetsDir());
 }
-
-export function defaultDbPath(userDataDir: string): string {
-  return path.join(userDataDir, 'lap-insight.db');
-}

@@ -1,22 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronNativeBindingPath, preloadPath, rendererRoot, resolveAssetsDir, resolveDbPath, resolveNativeBinding } from '../../electron/main/paths.ts';
+import { electronNativeBindingPath, preloadPath, rendererRoot, resolveAssetsDir, resolveNativeBinding } from '../../electron/main/paths.ts';
 
-const defaultDbPath = (dir: string) => path.join(dir, 'lap-insight.db');
-
-describe('database path', () => {
-  it('defaults to userData/lap-insight.db', () => {
-    expect(resolveDbPath(['/usr/bin/electron', '.'], {}, '/home/u/.config/LAP Insight', defaultDbPath)).toBe(path.join('/home/u/.config/LAP Insight', 'lap-insight.db'));
-  });
-
-  it('takes --db PATH or --db=PATH before LAP_INSIGHT_DB, resolved against the working folder', () => {
-    const env = { LAP_INSIGHT_DB: '/data/env.db' };
-    expect(resolveDbPath(['electron', '.', '--db', 'mine.db'], env, '/ud', defaultDbPath, '/work')).toBe(path.resolve('/work', 'mine.db'));
-    expect(resolveDbPath(['LAP Insight', '--db=/data/x.db'], env, '/ud', defaultDbPath)).toBe(path.resolve('/data/x.db'));
-    expect(resolveDbPath(['electron', '.'], env, '/ud', defaultDbPath)).toBe(path.resolve('/data/env.db'));
-    expect(resolveDbPath(['electron', '.', '--db'], { LAP_INSIGHT_DB: '  ' }, '/ud', defaultDbPath)).toBe(path.join('/ud', 'lap-insight.db'));
-  });
-});
+// The database path: tests/unit/db-path.test.ts (one rule for the app, the preview and the CLI).
 
 describe('app paths', () => {
   it('finds the renderer and preload next to the bundled main', () => {

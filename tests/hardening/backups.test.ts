@@ -87,7 +87,7 @@ describe('automatic backups', () => {
     const made = backupNow(b.ctx, 'manual');
     if (made.status !== 'created') throw new Error('no backup');
     expect(path.dirname(made.backup.file)).toBe(path.join(dir, 'backups'));
-    expect(path.basename(made.backup.file)).toMatch(/^lap-insight-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-manual-[0-9a-f]{16}\.db$/);
+    expect(path.basename(made.backup.file)).toMatch(/^lap-insight\.db-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-manual-[0-9a-f]{16}\.db$/);
     const copy = new Database(made.backup.file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare("SELECT COUNT(*) AS n FROM lap WHERE name = 'In the backup'").get()).toEqual({ n: 1 });

@@ -248,12 +248,12 @@ describe('a damaged database at start-up', () => {
     expect(readdirSync(d)).toEqual(['my-data.csv']);
   });
 
-  it('the CLI prints the notice on stderr and carries on', async () => {
+  it('the CLI prints the notice on stderr, carries on, and exits 3 so a script can tell', async () => {
     const d = dir();
     const dbPath = await databaseWithBackup(d);
     writeFileSync(dbPath, randomBytes(20_000));
     const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'lap-insight.mjs'), 'wards', '--json', '--db', dbPath], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(3); // done, but the database was replaced by its backup (EXIT_DATABASE_REPLACED)
     expect(JSON.parse(r.stdout)).toHaveLength(57);
     expect(r.stderr).toMatch(/^LAP Insight: Your database was damaged, so LAP Insight restored the backup from /m);
   });

@@ -2,7 +2,12 @@
  * Rotating automatic backups of the database, made with `VACUUM INTO`: a consistent snapshot even while the app
  * (or a CLI import) is using the database, compacted, in a `backups/` folder beside the database file.
  *
- *   backups/<db name>-2026-11-23T14-02-00-000Z-daily-<16 hex>.db
+ *   backups/<db file name>-2026-11-23T14-02-00-000Z-daily-<16 hex>.db    e.g. lap-insight.db-2026-...-daily-....db
+ *
+ * Keyed by the WHOLE file name, extension included: dup.db and dup.sqlite in one folder have separate rotations,
+ * and a missing dup.sqlite is never "restored" from dup.db's backup. Versions before 0.1.1 named backups by the
+ * name without its extension (lap-insight-2026-...); those are still listed (restored, rotated) for a `.db` file,
+ * the only extension the app itself used.
  *
  * The name carries the time (UTC), why it was made, and a checksum of the contents (checksum.ts), so a backup
  * that would only copy the newest one is not made. At most KEEP_BACKUPS are kept per database (newest first).
@@ -53,10 +58,15 @@ export function backupDir(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), BACKUP_DIR);
 }
 
-function baseName(dbPath: string): string {
+/** What a backup's name starts with: the database's whole file name. */
+export function backupPrefix(dbPath: string): string {
+  return path.basename(dbPath);
+}
+
+/** The older prefix (file name without `.db`), still recognised for `.db` files; see the top of this file. */
+function legacyPrefix(dbPath: string): string | null {
   const name = path.basename(dbPath);
-  const ext = path.extname(name);
-  return ext ? name.slice(0, -ext.length) : name;
+  return path.extname(name).toLowerCase() === '.db' ? name.slice(0, -3) : null;
 }
 
 function escapeRegExp(s: string): string {
@@ -74,7 +84,9 @@ function parseStamp(s: string): Date {
 }
 
 function nameRegExp(dbPath: string): RegExp {
-  return new RegExp(`^${escapeRegExp(baseName(dbPath))}-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${BACKUP_REASONS.join('|')})-([0-9a-f]{16})\\.db$`);
+  const legacy = legacyPrefix(dbPath);
+  const prefixes = [backupPrefix(dbPath), ...(legacy ? [legacy] : [])].map(escapeRegExp).join('|');
+  return new RegExp(`^(?:${prefixes})-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${BACKUP_REASONS.join('|')})-([0-9a-f]{16})\\.db$`);
 }
 
 /** The backups of this database, newest first. */
@@ -160,7 +172,7 @@ export function rotateBackups(dbPath: string, keep = KEEP_BACKUPS, now = new Dat
     removed.push(old.file);
   }
   const dir = backupDir(dbPath);
-  const prefix = `${baseName(dbPath)}-`;
+  const prefix = `${backupPrefix(dbPath)}-`;
   try {
     for (const name of readdirSync(dir)) {
       if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
@@ -199,7 +211,7 @@ export function backupNow(ctx: { db: Db }, reason: BackupReason, options: Backup
   if (newest && newest.checksum === short) return { status: 'skipped', why: 'unchanged' };
 
   const dir = backupDir(dbPath);
-  const final = path.join(dir, `${baseName(dbPath)}-${stamp(now)}-${reason}-${short}.db`);
+  const final = path.join(dir, `${backupPrefix(dbPath)}-${stamp(now)}-${reason}-${short}.db`);
   const tmp = `${final}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
