@@ -2,7 +2,9 @@
  * The body of `window.lap`, written against a minimal ipcRenderer shape so it can be tested without Electron.
  * preload.ts passes the real ipcRenderer and exposes the result with contextBridge.
  */
-import { isChannel, type Args, type Channel, type ErrorKind, type Reply, type Results } from '../../shared/contract.ts';
+import type { Args, Channel, ErrorKind, Reply, Results } from '../../shared/contract.ts';
+// The plain list, not contract.ts's isChannel: that would bundle zod and every schema into the preload.
+import { isChannelName as isChannel } from '../../shared/channels.ts';
 import { IPC_PREFIX, MENU_CHANNEL, isMenuAction, type LapBridge, type LapError, type MenuAction } from './api-types.ts';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */

@@ -84,3 +84,16 @@ describe('preload bridge (window.lap)', () => {
     expect(received).toHaveLength(1);
   });
 });
+
+describe('the plain channel list the preload checks names against (shared/channels.ts)', () => {
+  it('is exactly the contract\'s verbs, so no verb is refused or let through by mistake', async () => {
+    const { CHANNEL_NAMES, isChannelName } = await import('../../shared/channels.ts');
+    const { schemas } = await import('../../shared/contract.ts');
+    expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(schemas).sort());
+    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
+    expect(isChannelName('wards.list')).toBe(true);
+    expect(isChannelName('toString')).toBe(false);
+    expect(isChannelName('__proto__')).toBe(false);
+    expect(isChannelName(42)).toBe(false);
+  });
+});
