@@ -76,6 +76,32 @@ export interface ChromiumPrinterOptions {
   executablePath?: string;
   /** How to find a browser when no path is given (default findChromium). */
   locate?: () => string | null;
+  /** playwright-core's chromium (tests pass a stand-in); loaded on first use otherwise. */
+  chromium?: Pick<BrowserType, 'launch'>;
+  /** Why the sandbox cannot start here, or null (default sandboxUnavailableReason). */
+  sandboxUnavailable?: () => string | null;
+  /** Where the one-time "sandbox off" line goes (default stderr). */
+  warn?: (line: string) => void;
+}
+
+/**
+ * Why Chromium's sandbox cannot start on this machine, or null. As root on Linux (containers, CI) Chromium refuses
+ * to start with its sandbox, so there is no point trying.
+ */
+export function sandboxUnavailableReason(platform: NodeJS.Platform = process.platform, uid: number | undefined = process.getuid?.()): string | null {
+  return platform === 'linux' && uid === 0 ? 'running as root on Linux' : null;
+}
+
+/** A launch failure that means the sandbox (not the browser) could not start. */
+export function isSandboxFailure(err: unknown): boolean {
+  return /sandbox|namespace|setuid|No usable sandbox/i.test(err instanceof Error ? err.message : String(err));
+}
+
+/** The sandbox-off line is said once per process, however many printers start. */
+let sandboxOffSaid = false;
+/** For tests: forget that the line was said. */
+export function resetSandboxNotice(): void {
+  sandboxOffSaid = false;
 }
 
 export class ChromiumPrinter implements ReportPrinter {
@@ -92,8 +118,27 @@ export class ChromiumPrinter implements ReportPrinter {
       this.context = (async () => {
         const executablePath = this.options.executablePath ?? (this.options.locate ?? findChromium)();
         if (!executablePath) throw new NoBrowserError();
-        const { chromium } = (await import(/* @vite-ignore */ PLAYWRIGHT)) as { chromium: BrowserType };
-        this.browser = chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+        const chromium = this.options.chromium ?? ((await import(/* @vite-ignore */ PLAYWRIGHT)) as { chromium: BrowserType }).chromium;
+        // With Chromium's sandbox (playwright's default is without); only where it cannot start, without, said once.
+        const launch = (sandbox: boolean) => chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS, chromiumSandbox: sandbox });
+        const sayOff = (why: string) => {
+          if (sandboxOffSaid) return;
+          sandboxOffSaid = true;
+          (this.options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+            `LAP Insight: printing with Chromium's sandbox off (${why}). The page printed is the app's own report, with scripts and network turned off.`,
+          );
+        };
+        const unavailable = (this.options.sandboxUnavailable ?? sandboxUnavailableReason)();
+        if (unavailable) {
+          sayOff(unavailable);
+          this.browser = launch(false);
+        } else {
+          this.browser = launch(true).catch((err: unknown) => {
+            if (!isSandboxFailure(err)) throw err;
+            sayOff('the sandbox could not start on this machine');
+            return launch(false);
+          });
+        }
         const browser = await this.browser;
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block', acceptDownloads: false });
         // Nothing may leave the machine: the document is self-contained, so any request at all is refused.
