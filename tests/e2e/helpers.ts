@@ -76,7 +76,7 @@ export async function startHarness(prefix = 'lap-e2e-'): Promise<Harness> {
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), prefix));
   const backend = createBackend({ dbPath: path.join(tmpDir, 'lap.db'), transport: 'test' });
   const server = await startPreviewServer({ handlers: backend.handlers, staticDir: STATIC_DIR });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.LAP_INSIGHT_CHROMIUM ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
   const log: PageLog = { consoleErrors: [], offline: [], httpErrors: [] };
   const requests: string[] = [];
 
