@@ -103,7 +103,8 @@ export function describeValidationError(channel: string, error: z.ZodError): str
 
 /** Validates raw arguments for a channel. Throws AppError('validation') with a clear message. */
 export function parseArgs<K extends Channel>(channel: K, raw: unknown): ParsedArgs<K> {
-  const result = schemas[channel].safeParse(raw ?? {});
+  // Only absent arguments mean "none": `null` (or any other non-object) is refused by the schema, never read as {}.
+  const result = schemas[channel].safeParse(raw === undefined ? {} : raw);
   if (!result.success) throw new AppError('validation', describeValidationError(channel, result.error));
   return result.data as ParsedArgs<K>;
 }

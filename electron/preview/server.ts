@@ -14,6 +14,7 @@ import type { Handlers, Reply } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { dispatch } from '../services/dispatch.ts';
 import { MIME, resolveStaticPath } from '../services/static-files.ts';
+import { bodyLimit } from './limits.ts';
 
 export interface PreviewOptions {
   handlers: Handlers;
@@ -22,7 +23,7 @@ export interface PreviewOptions {
   port?: number;
   /** Fixed token (tests); random when omitted. */
   token?: string;
-  /** Largest accepted request body in bytes. */
+  /** Largest accepted request body in bytes, for every verb (tests); each verb also has its own (limits.ts). */
   maxBody?: number;
 }
 
@@ -62,6 +63,7 @@ function tokensMatch(given: string | undefined, token: string): boolean {
 
 class BodyTooLarge extends Error {}
 
+
 async function readBody(req: IncomingMessage, max: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > max) throw new BodyTooLarge(`request body is larger than ${max} bytes`);
@@ -77,8 +79,8 @@ async function readBody(req: IncomingMessage, max: number): Promise<string> {
 
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
-  // Big enough for the largest import the contract accepts (150 MB of file, about 200 MB as base64).
-  const maxBody = options.maxBody ?? 210 * 1024 * 1024;
+  // Each verb has its own limit (limits.ts): 1 MB for most, about 201 MB for the file imports.
+  const maxBody = options.maxBody ?? Number.POSITIVE_INFINITY;
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -98,11 +100,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) {
           return sendReply(res, 401, { ok: false, error: { kind: 'forbidden', message: 'Missing or wrong access token.' } });
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let channel: string;
+        try {
+          channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          res.setHeader('connection', 'close');
+          return sendReply(res, 400, { ok: false, error: { kind: 'validation', message: 'The request name is not valid percent-encoding.' } });
+        }
         let args: unknown;
         try {
-          const body = await readBody(req, maxBody);
-          args = body ? JSON.parse(body) : {};
+          const body = await readBody(req, Math.min(maxBody, bodyLimit(channel)));
+          // An empty body means no arguments; `null` is passed on and refused by the contract (never read as {}).
+          args = body ? JSON.parse(body) : undefined;
         } catch (err) {
           // Too large: answer 413 and close the connection rather than reading the rest.
           if (err instanceof BodyTooLarge) res.setHeader('connection', 'close');
