@@ -5,14 +5,14 @@
  */
 import { z } from 'zod';
 import { normaliseName, searchByName } from './names.ts';
+import { hasUnsafeCharacters } from './text.ts';
 
-/** True when the text has a line break, tab or other control character (not allowed in names). */
+/**
+ * True when the text has a line break, tab or other control character, C1 control or bidirectional control
+ * (shared/text.ts; not allowed in names).
+ */
 export function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
+  return hasUnsafeCharacters(text);
 }
 
 /** Distinct, colour-blind-friendlier colours (ColorBrewer Dark2 + Set1 extras) for new LAPs. */

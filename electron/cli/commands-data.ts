@@ -63,6 +63,17 @@ function printResult(io: Io, r: ImportResult): void {
   io.out(lines.join('\n'));
 }
 
+/** A file that was not imported: its errors, or else the one reason, each once on stderr. */
+function printProblems(io: Io, r: ImportResult): void {
+  const errors = r.preview.report.issues.filter((x) => x.severity === 'error');
+  if (r.status === 'failed' && errors.length > 0) {
+    for (const i of errors.slice(0, 20)) io.err(`${i.file}: ${i.message}`);
+    if (r.preview.report.errors > 20) io.err(`${r.preview.fileName}: … and ${plural(r.preview.report.errors - 20, 'more error')}`);
+    return;
+  }
+  io.err(r.message);
+}
+
 export const dataCommands: Record<string, Command> = {
   import: {
     usage: 'import FILE... [--dry-run] [--format tidy|fingertips|wide] [--map FILE] [--replace] [--strict] [--json]\n' + '                                Import indicator data (CSV) into the store',
@@ -103,22 +114,17 @@ export const dataCommands: Record<string, Command> = {
           },
         );
         results.push(r);
-        if (!json) printResult(io, r);
-        if (r.status === 'failed') {
-          for (const i of r.preview.report.issues.filter((x) => x.severity === 'error').slice(0, 20)) io.err(`${i.file}: ${i.message}`);
-          if (r.preview.report.errors > 20) io.err(`${r.preview.fileName}: … and ${plural(r.preview.report.errors - 20, 'more error')}`);
-        }
+        // What went right on stdout; each problem once, on stderr (never echoed again in the last line).
+        if (r.status === 'imported' || r.status === 'checked') {
+          if (!json) printResult(io, r);
+        } else printProblems(io, r);
       }
       if (json) io.out(JSON.stringify(results, null, 2));
       const bad = results.filter((r) => r.status === 'failed' || r.status === 'skipped');
       if (bad.length > 0) {
-        const first = bad[0]!;
-        const firstIssue = first.preview.report.issues.find((i) => i.severity === 'error') ?? (first.status === 'failed' ? first.preview.report.issues.find((i) => i.severity === 'warning') : undefined);
-        const why = firstIssue ? `${firstIssue.file}: ${firstIssue.message}` : first.message;
-        const total = first.preview.report.errors + (first.preview.report.errors === 0 && first.status === 'failed' ? first.preview.report.warnings : 0);
-        const more = total > 1 ? ` (and ${plural(total - 1, 'more problem')})` : '';
+        const names = bad.map((r) => r.preview.fileName || '(unnamed)');
         const head = bad.length === results.length ? 'nothing was imported' : `${bad.length} of ${results.length} files were not imported`;
-        throw new CliError(`${head}: ${why}${more}`);
+        throw new CliError(`${head} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}): see the problems above`);
       }
     },
   },

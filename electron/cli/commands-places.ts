@@ -151,18 +151,18 @@ async function importPlaces(backend: Backend, cli: ParsedCli, io: Io): Promise<v
     onDuplicate: cli.flags.has('replace') ? 'replace' : 'refuse',
   });
   const json = cli.flags.has('json');
-  if (json) io.out(JSON.stringify(r, null, 2));
-  else io.out(importLines(r, fileName).join('\n'));
-  // Every problem, one line each: errors on stderr, warnings (rows left out, say) with the summary.
+  // Every problem, one line each: errors on stderr, warnings (rows left out, say) with the summary. Each error is
+  // printed once: the last line does not repeat it, and a refusal without listed errors is said on stderr only.
   const errors = r.report.issues.filter((i) => i.severity === 'error');
   const others = r.report.issues.filter((i) => i.severity !== 'error');
+  if (json) io.out(JSON.stringify(r, null, 2));
+  else if (!(r.status === 'failed' && errors.length === 0)) io.out(importLines(r, fileName).join('\n'));
   if (!json) for (const i of others) io.out(`  ${i.severity}: ${issueText(i)}`);
   for (const i of errors) io.err(issueText(i));
   if (r.report.omitted > 0) io.err(`${fileName}: … and ${plural(r.report.omitted, 'more problem')} not listed`);
   if (r.status === 'failed') {
-    const first = errors[0];
-    const total = Math.max(r.report.errors, 1);
-    throw new CliError(`nothing was imported: ${first ? issueText(first) : `${fileName}: ${r.message}`}${total > 1 ? ` (and ${plural(total - 1, 'more problem')})` : ''}`);
+    if (errors.length === 0) throw new CliError(`nothing was imported: ${fileName}: ${r.message}`);
+    throw new CliError(`nothing was imported from ${fileName}: ${plural(Math.max(r.report.errors, 1), 'problem')}, listed above`);
   }
 }
 
@@ -342,8 +342,7 @@ async function centres(backend: Backend, cli: ParsedCli, io: Io): Promise<void> 
     const errors = r.report.issues.filter((i) => i.severity === 'error');
     for (const i of errors) io.err(issueText(i));
     if (r.status === 'failed') {
-      const first = errors[0];
-      throw new CliError(`nothing was imported: ${first ? issueText(first) : r.message}${r.report.errors > 1 ? ` (and ${plural(r.report.errors - 1, 'more problem')})` : ''}`);
+      throw new CliError(errors.length ? `nothing was imported from ${path.basename(file)}: ${plural(Math.max(r.report.errors, 1), 'problem')}, listed above` : `nothing was imported: ${r.message}`);
     }
     return;
   }

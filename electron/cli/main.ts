@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../services/backend.ts';
 import { adoptLegacyDatabase, resolveDbPathWithSource } from '../services/db-path.ts';
 import type { AppNotice } from '../../shared/contract.ts';
 import { APP_VERSION } from '../../shared/app-info.ts';
+import { terminalSafe } from '../../shared/text.ts';
 import { parseCli, type ParsedCli } from './args.ts';
 import type { Command, Io } from './common.ts';
 import { coreCommands } from './commands-core.ts';
@@ -18,9 +19,12 @@ import { reportCommands } from './commands-report.ts';
 
 export type { Io };
 
+// Text from files (names, headers, cells) never reaches the terminal raw: ESC, BEL, C1 and bidi controls are shown
+// as \uXXXX (shared/text.ts); JSON output stays valid JSON.
+const line = (t: string) => terminalSafe(t.endsWith('\n') ? t : t + '\n');
 const defaultIo: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  out: (t) => process.stdout.write(line(t)),
+  err: (t) => process.stderr.write(line(t)),
 };
 
 const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands, ...reportCommands, ...placeCommands };

@@ -24,6 +24,7 @@ import { Columns, copyString, F_BAD, F_MISSING, F_SUPPRESSED, Interner } from '.
 import { DELIMITER_NAMES, type Delimiter, type Encoding } from './csv.ts';
 import { slugId, wideSpecs, type ParsedRow } from './formats.ts';
 import { Issues } from './issues.ts';
+import { cleanName } from '../../../shared/text.ts';
 import { fmt, parseCell, plainChars, plural, rowList } from './numbers.ts';
 import { getIndicatorRow, loadLookups, type IndicatorRow, type KnownArea, type LookupPart } from './store.ts';
 
@@ -258,9 +259,16 @@ export class Analysis {
       if (text === undefined || text.length === 0) return NaN;
       if (plainChars(text)) {
         const v = +text;
-        if (v === v && v !== Infinity && v !== -Infinity) return v; // fast path: a plain number
+        if (v === v && v !== Infinity && v !== -Infinity && (v !== 0 || !underflows(text))) return v; // fast path: a plain number
       }
       const c = parseCell(text, this.decimalComma);
+      if (c.kind === 'number' && c.value === 0 && underflows(text)) {
+        // 1e-400 reads as 0 in floating point: refused like 1e309, never stored as a silent 0.
+        this.rowBad = true;
+        const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+        this.issues.error(row, column, `row ${row}, column '${column}': '${shown}' is too small to store (it would become 0); check the value`);
+        return NaN;
+      }
       if (c.kind === 'number') return c.value;
       if (c.kind === 'blank') return NaN;
       if (c.kind === 'suppressed') {
@@ -462,7 +470,8 @@ export class Analysis {
         const valueType = over.valueType ?? t.valueType;
         const multiplier = over.multiplier ?? (over.valueType && over.valueType !== t.valueType ? defaultMultiplier(over.valueType, ind.unit) : t.multiplier);
         const unit = over.unit ?? (over.valueType && over.valueType !== t.valueType ? ind.unit : t.unit);
-        const name = over.name ?? ind.name;
+        // From the file or the mapping: never a control or bidi character in a stored name (shared/text.ts).
+        const name = cleanName(over.name ?? ind.name) || ind.sourceId;
         const how = over.valueType ? 'given in the mapping' : t.how;
         ind.meta = {
           id,
@@ -470,13 +479,13 @@ export class Analysis {
           isNew: true,
           catalogueId: over.catalogueId ?? null,
           name,
-          shortName: over.shortName ?? shortName(name),
+          shortName: cleanName(over.shortName ?? '') || shortName(name),
           ambition: over.ambition ?? 'context',
-          topic: over.topic ?? '',
+          topic: cleanName(over.topic ?? ''),
           definition: over.definition ?? name,
           valueType,
           multiplier,
-          unit,
+          unit: cleanName(unit),
           polarity: over.polarity ?? 'no-judgement',
           missingIsZero: over.missingIsZero ?? false,
           disclosureControlled: over.disclosureControlled ?? false,
@@ -1289,4 +1298,10 @@ function summarise(a: Analysis, counts: ImportCounts, report: ImportReport, dup:
     dup ? `This file was imported before (dataset ${dup.id}, ${dup.importedAt.slice(0, 10)}).` : '',
   ];
   return parts.filter(Boolean).join(' ');
+}
+
+/** True for a number written with a non-zero digit that reads as 0 (1e-400: below the smallest double). */
+export function underflows(text: string): boolean {
+  const m = /^\s*[+-]?£?([0-9.,]*)[eE]/.exec(text);
+  return m !== null && /[1-9]/.test(m[1]!);
 }

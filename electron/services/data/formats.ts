@@ -221,9 +221,32 @@ function emptyRow(): ParsedRow {
 const clean = (s: string | undefined) => (s === undefined ? '' : s.trim());
 
 export function planFormat(format: ImportFormat, header: string[], mapping: ImportMapping | undefined): FormatPlan {
-  if (format === 'tidy') return tidyPlan(header);
-  if (format === 'fingertips') return fingertipsPlan(header);
-  return widePlan(header, mapping);
+  const plan = format === 'tidy' ? tidyPlan(header) : format === 'fingertips' ? fingertipsPlan(header) : widePlan(header, mapping);
+  reportDuplicateColumns(format, header, plan);
+  return plan;
+}
+
+/**
+ * A header naming one column twice ("value,value"): only the first would be read, silently. A duplicate of a column
+ * the import uses stops it; a duplicate of an ignored column is a warning.
+ */
+function reportDuplicateColumns(format: ImportFormat, header: string[], plan: FormatPlan): void {
+  const key = (h: string) => (format === 'tidy' ? normaliseHeader(h) : h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const seen = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    const k = key(h);
+    if (k === '') return;
+    seen.set(k, [...(seen.get(k) ?? []), i]);
+  });
+  for (const positions of seen.values()) {
+    if (positions.length < 2) continue;
+    const name = header[positions[0]!]!.replace(/^\uFEFF/, '').trim();
+    const where = positions.map((i) => i + 1);
+    const list = `${where.slice(0, -1).join(', ')} and ${where[where.length - 1]}`;
+    const used = positions.some((i) => plan.columns[i]?.role !== 'ignored');
+    if (used) plan.errors.push(`the column '${name}' appears ${positions.length} times in the header (columns ${list}); LAP Insight cannot tell which to read: rename or remove the others`);
+    else plan.warnings.push(`the column '${name}' appears ${positions.length} times in the header (columns ${list}); it is not used, so this does not change the import`);
+  }
 }
 
 function tidyPlan(header: string[]): FormatPlan {

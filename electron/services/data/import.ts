@@ -274,6 +274,8 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest, options
   try {
     out = writeAnalysis(ctx.db, a, replace);
   } catch (err) {
+    const raced = describeRace(ctx, a.sha256, name, err);
+    if (raced) return result('failed', raced);
     return result('failed', `Nothing was imported from ${name}: the database refused the data (${(err as Error).message}).`);
   }
   options.onProgress?.({ phase: 'writing', done: out.valuesWritten, total: out.valuesWritten, unit: 'rows', message: `Wrote ${fmt(out.valuesWritten)} values.` });
@@ -283,4 +285,21 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest, options
     replacedDatasetIds: out.replaced,
     valuesWritten: out.valuesWritten,
   });
+}
+
+/**
+ * A constraint failure while writing usually means another import (another window, or the command line) wrote the
+ * same file, or values for the same indicators, areas and periods, between this one's check and its write. Says so
+ * in plain words instead of SQLite's "UNIQUE constraint failed"; null for any other failure.
+ */
+function describeRace(ctx: ServiceContext, sha256: string, name: string, err: unknown): string | null {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return null;
+  const same = ctx.db.prepare("SELECT id, file_name AS fileName FROM dataset WHERE sha256 = ? AND kind = 'user' ORDER BY id DESC LIMIT 1").get(sha256) as
+    | { id: number; fileName: string }
+    | undefined;
+  if (same) {
+    return `Nothing was imported from ${name}: the same file was imported at the same moment by another import (another window or the command line), as dataset ${same.id} ('${same.fileName}'). Nothing was changed.`;
+  }
+  return `Nothing was imported from ${name}: another import stored values for the same indicators, areas and periods at the same moment. Nothing was changed; check the Data tab (lap-insight datasets) and try again.`;
 }

@@ -4,6 +4,7 @@
  */
 import type { ImportIssue, ImportReport, IssueSeverity } from '../../../shared/contract/data.ts';
 import { copyString } from './columns.ts';
+import { showText } from '../../../shared/text.ts';
 
 /** At most this many issues of each severity are listed; the rest are counted. */
 const LIMIT = 200;
@@ -41,7 +42,7 @@ export class Issues {
       return;
     }
     this.listed[severity]++;
-    this.list.push({ severity, file: this.file, row, column: column === null ? null : copyString(column), message: copyString(message), count });
+    this.list.push({ severity, file: this.file, row, column: column === null ? null : showText(copyString(column)), message: showText(copyString(message)), count });
   }
 
   error(row: number | null, column: string | null, message: string): void {
@@ -67,7 +68,7 @@ export class Issues {
   report(): ImportReport {
     const all = [...this.list];
     for (const g of this.groups.values()) {
-      all.push({ severity: g.severity, file: this.file, row: g.rows[0] ?? null, column: g.column, message: g.make(g.rows, g.count), count: g.count });
+      all.push({ severity: g.severity, file: this.file, row: g.rows[0] ?? null, column: g.column === null ? null : showText(g.column), message: showText(g.make(g.rows, g.count)), count: g.count });
     }
     all.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.row ?? 0) - (b.row ?? 0));
     const errors = all.filter((i) => i.severity === 'error').length + (this.totals.error - this.listed.error);

@@ -9,6 +9,7 @@
  * Overlaps in an official set always refuse the import.
  */
 import { AppError } from '../../../shared/contract.ts';
+import { showText } from '../../../shared/text.ts';
 import type { Lap, LapExportFile, LapImportResult, LapSet, LapSetKind } from '../../../shared/contract/laps.ts';
 import {
   LAP_CSV_COLUMNS,
@@ -227,7 +228,7 @@ function readCsv(file: string, content: string, wards: Map<string, WardInfo>): I
   if (missing.length) {
     throw new AppError(
       'validation',
-      `${file}: the header row has no ${listJoin(missing, 'or')} column (expected ${LAP_CSV_COLUMNS.join(',')}; found ${rows[0]!.cells.join(',').slice(0, 120)}).`,
+      `${file}: the header row has no ${listJoin(missing, 'or')} column (expected ${LAP_CSV_COLUMNS.join(',')}; found ${showText(rows[0]!.cells.join(',').slice(0, 120))}).`,
     );
   }
   const [iLap, iCode, iName] = index as [number, number, number];

@@ -14,6 +14,7 @@
  */
 import { categoryListText, matchPlaceCategory, type PlaceFields } from '../../../shared/places.ts';
 import { normaliseName } from '../../../shared/names.ts';
+import { cleanName } from '../../../shared/text.ts';
 import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../data/csv.ts';
 import { Issues } from '../data/issues.ts';
 import { fmt, parseCell, plural } from '../data/numbers.ts';
@@ -177,8 +178,7 @@ interface RawPlace {
 
 /** Trims and joins lines: "12 High St\n Northampton " -> "12 High St, Northampton". */
 export function cleanText(s: string): string {
-  return s
-    .replace(/\s*[\r\n]+\s*/g, ', ')
+  return cleanName(s.replace(/\s*[\r\n]+\s*/g, ', '))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^,\s*|,\s*$/g, '');
@@ -474,6 +474,35 @@ async function readCsvPlaces(out: ParsedPlaces, bytes: Uint8Array, checker: Chec
 // ---------------------------------------------------------------------------------------------------------------
 // GeoJSON
 
+/** Deeper than this, a property value is refused (JSON.stringify of one nested 100,000 deep overflows the stack). */
+export const MAX_PROPERTY_DEPTH = 64;
+
+class TooDeep extends Error {
+  constructor(readonly key: string) {
+    super(`property '${key}' is nested too deeply`);
+  }
+}
+
+/** How deeply objects and arrays nest in a value, counted without recursion; stops counting past `limit`. */
+function nestingDepth(v: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d + 1 > deepest) deepest = d + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(x as object)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+/** A non-text value as text for a message or a field, refusing one nested too deeply to print. */
+function jsonText(v: object, key: string): string {
+  if (nestingDepth(v, MAX_PROPERTY_DEPTH) > MAX_PROPERTY_DEPTH) throw new TooDeep(key);
+  return JSON.stringify(v);
+}
+
 function propertyOf(props: Record<string, unknown>, role: Role): { key: string; value: string } | null {
   const keys = Object.keys(props);
   const normalised = keys.map(headerKey);
@@ -482,7 +511,7 @@ function propertyOf(props: Record<string, unknown>, role: Role): { key: string; 
     if (i >= 0) {
       const v = props[keys[i]!];
       if (v === null || v === undefined) return { key: keys[i]!, value: '' };
-      return { key: keys[i]!, value: typeof v === 'object' ? JSON.stringify(v) : String(v) };
+      return { key: keys[i]!, value: typeof v === 'object' ? jsonText(v, keys[i]!) : String(v) };
     }
   }
   return null;
@@ -518,7 +547,7 @@ function geoCoord(v: unknown): Coord {
     const c = parseCell(v);
     return c.kind === 'number' ? c.value : c.kind === 'blank' ? null : { text: v.slice(0, 40) };
   }
-  return { text: JSON.stringify(v).slice(0, 40) };
+  return { text: jsonText(v as object, 'coordinates').slice(0, 40) };
 }
 
 function readGeoJsonPlaces(out: ParsedPlaces, text: string, checker: Checker): void {
@@ -586,17 +615,27 @@ function readGeoJsonPlaces(out: ParsedPlaces, text: string, checker: Checker): v
       return;
     }
     const get = (role: Role) => propertyOf(props, role);
-    const nameP = get('name');
-    const categoryP = get('category');
-    const postcodeP = get('postcode');
-    const refP = get('ref');
+    let nameP, categoryP, postcodeP, refP, x: Coord, y: Coord;
+    try {
+      nameP = get('name');
+      categoryP = get('category');
+      postcodeP = get('postcode');
+      refP = get('ref');
+      x = geoCoord(coords[0]);
+      y = geoCoord(coords[1]);
+    } catch (err) {
+      if (!(err instanceof TooDeep)) throw err;
+      const column = err.key === 'coordinates' ? 'geometry' : err.key;
+      issues.error(n, column, `feature ${n}, ${err.key === 'coordinates' ? 'geometry' : `property '${err.key}'`}: the value is nested more than ${MAX_PROPERTY_DEPTH} levels deep, so it cannot be read`);
+      return;
+    }
     const addressP = addressOf(props);
     checker.check(w, {
       name: nameP?.value ?? '',
       category: categoryP?.value ?? '',
       kind,
-      x: geoCoord(coords[0]),
-      y: geoCoord(coords[1]),
+      x,
+      y,
       cols: {
         name: nameP?.key ?? 'name',
         category: categoryP?.key ?? 'category',
