@@ -26,9 +26,11 @@ export function loadBundledGeography(assetsDir: string): { geo: BundledGeography
  * Returns true when it wrote anything.
  */
 export function seedGeography(db: Db, assetsDir: string): boolean {
-  const { geo, hash } = loadBundledGeography(assetsDir);
+  // The hash first: an unchanged file (every start but the first) is not parsed at all.
+  const text = readFileSync(path.join(assetsDir, 'geography.json'), 'utf8');
   const current = db.prepare("SELECT value FROM meta WHERE key = 'geography_hash'").get() as { value: string } | undefined;
-  if (current?.value === hash) return false;
+  if (current?.value === createHash('sha256').update(text).digest('hex')) return false;
+  const { geo, hash } = loadBundledGeography(assetsDir);
   const labels = new Map(geo.labels.features.map((f) => [f.properties.code, f.geometry.coordinates]));
   const upsert = db.prepare(`
     INSERT INTO area (code, name, type, parent_code, geometry, label_lon, label_lat, area_ha)

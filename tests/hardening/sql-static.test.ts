@@ -35,6 +35,10 @@ const ALLOWED: Record<string, string> = {
   "data/store.ts :: where.join(' AND ')": 'listValues: the clauses are literals with ? placeholders; the values go in as parameters',
   'safety/checksum.ts :: quoteIdent(table.name)': 'table names read from sqlite_schema (not user input), quoted as identifiers with quotes doubled',
   'safety/checksum.ts :: orderBy(db, table)': '"rowid" or the primary-key column names from pragma_table_info, each quoted',
+  'safety/marker.ts :: quoteIdent(name)': "trigger name: 'safety_marker_' + a table name read from pragma_table_list + a constant operation, quoted as an identifier",
+  'safety/marker.ts :: quoteIdent(table)': 'table names read from pragma_table_list (not user input), quoted as identifiers with quotes doubled',
+  'safety/marker.ts :: op': "one of the literals 'INSERT', 'UPDATE', 'DELETE'",
+  'safety/marker.ts :: when': "'' or a literal WHEN clause on meta.key (NEW or OLD, literals)",
 };
 
 /** The ALLOWED key that covers a finding's key, if any. */

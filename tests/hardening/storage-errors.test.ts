@@ -9,7 +9,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { AppError } from '../../shared/contract.ts';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../helpers/cli.ts';
 import { createBackend } from '../../electron/services/backend.ts';
 import { dispatch } from '../../electron/services/dispatch.ts';
 import { StorageError, describeStorageProblem, toStorageError } from '../../electron/services/safety/storage-errors.ts';

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaPlaces, Place, PlaceList } from '../../shared/places.ts';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../helpers/cli.ts';
 import { createBackend } from '../../electron/services/backend.ts';
 import type { ReportPrinter } from '../../electron/services/report/printer.ts';
 import { exportProfile, reportDataFor } from '../../electron/services/report/service.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let dir: string;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { HAVE_SOURCES, N4_WARDS, SKIP_MESSAGE, Z95_DOC, Z998_DOC, readCsv, wilsonByHand } from './helpers.ts';
 

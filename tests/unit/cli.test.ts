@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let dir: string;

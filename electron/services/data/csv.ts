@@ -233,6 +233,15 @@ function countOutsideQuotes(line: string, d: string): number {
 
 export type RecordHandler = (fields: string[], row: number) => void;
 
+/**
+ * The longest field a file may have: 1 MB (in characters). Indicator data never comes near it (the longest real
+ * fields are definitions of a few hundred characters); a longer one is nearly always a quote never closed, or not
+ * a data file at all. Refusing it at once keeps memory and time bounded: a 50 MB field used to be carried through
+ * (1.2 GB of memory, 20 s).
+ */
+export const MAX_FIELD_CHARS = 1 << 20;
+const MB = (n: number) => `${(n / (1 << 20)).toFixed(0)} MB`;
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -301,7 +310,11 @@ export class CsvParser {
         if (nextQuote > nl && (nextCr > nl || nextCr === nl - 1)) {
           const end = nextCr === nl - 1 ? nl - 1 : nl;
           this.row++;
-          if (end > i) this.onRecord(s.slice(i, end).split(dch), this.row);
+          if (end > i) {
+            const fields = s.slice(i, end).split(dch);
+            if (end - i > MAX_FIELD_CHARS) this.checkLengths(fields, this.row);
+            this.onRecord(fields, this.row);
+          }
           i = nl + 1;
           continue;
         }
@@ -330,9 +343,11 @@ export class CsvParser {
             break;
           }
           if (!closed) {
+            if (n - i > MAX_FIELD_CHARS) this.tooLong(fields.length + 1, true);
             if (!final) return start;
             throw new CsvSyntaxError(this.row + 1, 'a quoted field is never closed (a " is missing)');
           }
+          if (value.length > MAX_FIELD_CHARS) this.tooLong(fields.length + 1, true);
           // Text after the closing quote (e.g. "abc"def): keep it, as spreadsheets do.
           if (i < n) {
             const c = s.charCodeAt(i);
@@ -365,6 +380,7 @@ export class CsvParser {
           }
           if (nextLf < k) k = nextLf;
           if (nextCr < k) k = nextCr;
+          if (k - i > MAX_FIELD_CHARS) this.tooLong(fields.length + 1, false);
           if (k >= n && !final) return start;
           fields.push(s.slice(i, k));
           i = k;
@@ -391,12 +407,33 @@ export class CsvParser {
     }
     return n;
   }
+
+  private checkLengths(fields: string[], row: number): void {
+    for (let c = 0; c < fields.length; c++) {
+      if (fields[c]!.length > MAX_FIELD_CHARS) {
+        this.row = row - 1;
+        this.tooLong(c + 1, false);
+      }
+    }
+  }
+
+  /** Refuses the file at the first field over MAX_FIELD_CHARS (column counted from 1). */
+  private tooLong(column: number, quoted: boolean): never {
+    throw new CsvSyntaxError(
+      this.row + 1,
+      `the field in column ${column} is longer than ${MB(MAX_FIELD_CHARS)}, the most one field may hold, so the file was not read further` +
+        (quoted ? ' (is a closing " missing?)' : ''),
+      column,
+    );
+  }
 }
 
 export class CsvSyntaxError extends Error {
   constructor(
     readonly row: number,
     reason: string,
+    /** The column (from 1), when the problem is in one field. */
+    readonly column?: number,
   ) {
     super(`row ${row}: ${reason}`);
     this.name = 'CsvSyntaxError';

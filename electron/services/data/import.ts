@@ -158,7 +158,12 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
     }
   } catch (err) {
     if (err instanceof ImportCancelled || err instanceof InvalidText) throw err;
-    if (err instanceof CsvSyntaxError) a.issues.error(err.row, null, `row ${err.row}: ${err.message.replace(/^row \d+: /, '')}`);
+    if (err instanceof CsvSyntaxError) {
+      // A field too long names its column, by the header's name when the header was read.
+      const name = err.column === undefined ? undefined : a.header[err.column - 1];
+      const reason = err.message.replace(/^row \d+: /, '').replace(/^the field in column (\d+)/, (m) => (name ? `${m} (${name})` : m));
+      a.issues.error(err.row, err.column === undefined ? null : (name ?? `column ${err.column}`), `row ${err.row}: ${reason}`);
+    }
     else if (!(err instanceof StopReading)) throw err;
     return finishEarly(a);
   }

@@ -165,8 +165,11 @@ export function seedBundledData(ctx: Pick<ServiceContext, 'db' | 'assetsDir'>): 
   const { db, assetsDir } = ctx;
   seedEnglandAndWales(db);
   const lookups = seedLookups(db, assetsDir);
-  const read = readBundle(assetsDir);
   const result: SeedResult = { lookups, bundle: false, datasets: 0, indicators: 0, values: 0, skipped: 0 };
+  // The hash first: an unchanged bundle (every start but the first) is not parsed at all.
+  const bundleFile = path.join(assetsDir, 'dataset', 'bundle.json');
+  if (existsSync(bundleFile) && getMeta(db, 'bundle_hash') === createHash('sha256').update(readFileSync(bundleFile)).digest('hex')) return result;
+  const read = readBundle(assetsDir);
   if (!read || getMeta(db, 'bundle_hash') === read.hash) return result;
   const { bundle, hash, file } = read;
 

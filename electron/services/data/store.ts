@@ -7,6 +7,7 @@ import type { Polarity, ValueType } from '../../../shared/indicators-meta.ts';
 import { AppError } from '../../../shared/contract.ts';
 import type { DatasetDeleted, DatasetInfo, IndicatorDescription, IndicatorInfo, SmallAreaType, ValueAreaType, ValueRow } from '../../../shared/contract/data.ts';
 import type { Db } from '../db.ts';
+import { statement } from './statements.ts';
 
 export interface IndicatorRow {
   id: string;
@@ -58,7 +59,7 @@ export function describeIndicator(r: IndicatorDescriptionRow): IndicatorDescript
 }
 
 export function getIndicatorRow(db: Db, id: string): IndicatorRow | undefined {
-  return db.prepare('SELECT * FROM indicator WHERE id = ?').get(id) as IndicatorRow | undefined;
+  return statement(db, 'SELECT * FROM indicator WHERE id = ?').get(id) as IndicatorRow | undefined;
 }
 
 export function listIndicators(db: Db, filter: { ambition?: string; query?: string } = {}): IndicatorInfo[] {
@@ -228,7 +229,8 @@ export function deleteDatasetValues(db: Db, id: number): number {
 
 /** Adds to the per-dataset summary (called by every writer of values, in its transaction). */
 export function addSummary(db: Db, datasetId: number, rows: Iterable<{ indicatorId: string; period: string; areaType: string; n: number }>): void {
-  const st = db.prepare(
+  const st = statement(
+    db,
     `INSERT INTO value_summary (dataset_id, indicator_id, period, area_type, n) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(dataset_id, indicator_id, period, area_type) DO UPDATE SET n = n + excluded.n`,
   );

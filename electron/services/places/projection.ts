@@ -10,17 +10,19 @@ import proj4 from 'proj4';
 export const BNG_PROJ4 =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 
-const converter = proj4('EPSG:4326', BNG_PROJ4);
+// Made on first use: building it costs about 20 ms, which every CLI start would otherwise pay.
+let converter: proj4.Converter | undefined;
+const bng = (): proj4.Converter => (converter ??= proj4('EPSG:4326', BNG_PROJ4));
 
 /** Easting and northing (metres) to [longitude, latitude] (degrees, WGS84). */
 export function bngToWgs84(easting: number, northing: number): [number, number] {
-  const [lon, lat] = converter.inverse([easting, northing]) as [number, number];
+  const [lon, lat] = bng().inverse([easting, northing]) as [number, number];
   return [lon, lat];
 }
 
 /** [longitude, latitude] (degrees, WGS84) to [easting, northing] (metres). */
 export function wgs84ToBng(lon: number, lat: number): [number, number] {
-  const [e, n] = converter.forward([lon, lat]) as [number, number];
+  const [e, n] = bng().forward([lon, lat]) as [number, number];
   return [e, n];
 }
 

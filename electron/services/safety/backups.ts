@@ -9,8 +9,8 @@
  * name without its extension (lap-insight-2026-...); those are still listed (restored, rotated) for a `.db` file,
  * the only extension the app itself used.
  *
- * The name carries the time (UTC), why it was made, and a checksum of the contents (checksum.ts), so a backup
- * that would only copy the newest one is not made. At most KEEP_BACKUPS are kept per database (newest first).
+ * The name carries the time (UTC), why it was made, and the first digits of the change marker (marker.ts: a cheap
+ * stand-in for a checksum of the contents), so a backup that would only copy the newest one is not made. At most KEEP_BACKUPS are kept per database (newest first).
  *
  * Made: 'daily' on open when the newest is more than a day old; 'import' before each import (the importer calls
  * backupNow); 'update' before migrations change the schema; 'manual' on request.
@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db.ts';
-import { contentChecksum } from './checksum.ts';
+import { contentMarker, ensureChangeMarker, hasChangeMarker } from './marker.ts';
 import { runCheck } from './integrity.ts';
 import { toStorageError } from './storage-errors.ts';
 
@@ -37,6 +37,8 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
 /** meta keys kept by this module (left out of content checksums). */
 export const META_FRESH_CHECKSUM = 'safety.fresh_checksum';
 export const META_LAST_DAILY = 'safety.last_daily_check';
+/** When PRAGMA quick_check last found the file sound at start-up (startup.ts skips it for big files for a day). */
+export const META_LAST_QUICK_CHECK = 'safety.last_quick_check';
 
 export interface BackupInfo {
   file: string;
@@ -137,31 +139,18 @@ function getMeta(db: Db, key: string): string | undefined {
 }
 
 /**
- * The content checksum is a full read of the database. It is remembered per connection with what would reveal a
- * change: rows changed by this connection (total_changes()), commits by other connections (data_version) and schema
- * changes (schema_version). Unchanged key, unchanged contents: the remembered checksum is used.
+ * What identifies the contents when asking "did anything change since that backup?": the cheap change marker
+ * (marker.ts: one row read, not the whole database). Missing triggers (a table created since the start) are added
+ * first, so that later changes to it count too.
  */
-const remembered = new WeakMap<Db, { key: string; checksum: string }>();
-
-function changeKey(db: Db): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${changes}:${db.pragma('data_version', { simple: true })}:${db.pragma('schema_version', { simple: true })}`;
-}
-
 export function currentChecksum(db: Db): string {
-  const seen = remembered.get(db);
-  if (seen && seen.key === changeKey(db)) return seen.checksum;
-  const checksum = contentChecksum(db);
-  remembered.set(db, { key: changeKey(db), checksum });
-  return checksum;
+  if (hasChangeMarker(db) && !db.readonly && !db.inTransaction) ensureChangeMarker(db);
+  return contentMarker(db);
 }
 
-/** Writes this module's bookkeeping (left out of the checksum, so a remembered checksum stays valid). */
+/** Writes this module's bookkeeping (keys 'safety.*': not part of the marker or the content checksum). */
 export function setMeta(db: Db, key: string, value: string): void {
-  const seen = remembered.get(db);
-  const stillValid = seen !== undefined && seen.key === changeKey(db);
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-  if (stillValid && key.startsWith('safety.')) remembered.set(db, { key: changeKey(db), checksum: seen.checksum });
 }
 
 /** Deletes all but the newest `keep` backups, and .tmp leftovers more than an hour old. Returns what it deleted. */

@@ -102,11 +102,11 @@ export function databaseChecksum(db: Db, options: ChecksumOptions = {}): string 
 
 /**
  * What "the user's data has not changed" leaves out: caches the app rebuilds by itself (tables named *_cache,
- * e.g. lap_outline_cache, whose rows change when an outline is merely viewed) and this module's own bookkeeping
- * in meta (keys 'safety.*').
+ * e.g. lap_outline_cache, whose rows change when an outline is merely viewed) and the safety module's own
+ * bookkeeping (keys 'safety.*' in meta, the change marker's table).
  */
 export const CONTENT_EXCLUSIONS: NonNullable<ChecksumOptions['exclude']> = {
-  tables: (name) => name.endsWith('_cache'),
+  tables: (name) => name.endsWith('_cache') || name === 'safety_marker',
   metaKeys: (key) => key.startsWith('safety.'),
 };
 

@@ -20,8 +20,9 @@ import path from 'node:path';
 import type { AppNotice } from '../../../shared/contract.ts';
 import { appliedVersions, migrate, openDatabase, pendingMigrations, unknownVersionMessage, unknownVersions, type Db } from '../db.ts';
 import { MIGRATIONS } from '../migrations.ts';
-import { META_FRESH_CHECKSUM, backupNow, currentChecksum, dailyBackup, listBackups, setMeta, type BackupInfo } from './backups.ts';
+import { DAILY_MS, META_FRESH_CHECKSUM, META_LAST_QUICK_CHECK, backupNow, currentChecksum, dailyBackup, listBackups, setMeta, type BackupInfo } from './backups.ts';
 import { inspectDatabaseFile } from './integrity.ts';
+import { ensureChangeMarker } from './marker.ts';
 import { StorageError, toStorageError } from './storage-errors.ts';
 
 export interface SafeOpenOptions {
@@ -34,6 +35,25 @@ export interface SafeOpen {
   /** True when this start created the database (first run, or a fresh start after damage with no backup). */
   created: boolean;
   notices: AppNotice[];
+  /** True when quick_check read the whole file at this start and found it sound (recorded by finishStartup). */
+  checked?: boolean;
+}
+
+/**
+ * quick_check reads the whole file: about 0.1 s for the county's database, seconds for a national-size one. Up to
+ * this size it runs at every start; above it, when the last clean check is more than a day old (so at least daily,
+ * with the daily backup). SQLite still reports damage it meets in between as an error.
+ */
+export const QUICK_CHECK_EVERY_START_BYTES = 64 * 1024 * 1024;
+
+function checkedWithinADay(db: Database.Database, now: Date): boolean {
+  try {
+    const last = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(META_LAST_QUICK_CHECK) as string | undefined;
+    const t = last ? Date.parse(last) : NaN;
+    return t <= now.getTime() && now.getTime() - t < DAILY_MS;
+  } catch {
+    return false; // no meta table: check
+  }
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
@@ -129,11 +149,18 @@ export function openDatabaseSafely(dbPath: string, options: SafeOpenOptions = {}
   const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const notices: AppNotice[] = [];
   let created = false;
+  let checked = false;
   try {
     if (dbPath !== ':memory:') {
       mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
       // Read-only, so that looking changes nothing: a read-write connection would reset a damaged -wal on close.
-      const state = inspectDatabaseFile(dbPath, { level: 'quick', readonly: true, ...native });
+      const state = inspectDatabaseFile(dbPath, {
+        level: 'quick',
+        readonly: true,
+        ...native,
+        skipCheck: (db, bytes) => bytes > QUICK_CHECK_EVERY_START_BYTES && checkedWithinADay(db, now),
+      });
+      checked = state.state === 'ok' && !state.skippedCheck;
       if (state.state === 'foreign') {
         throw new StorageError(
           'not-a-database',
@@ -192,11 +219,12 @@ export function openDatabaseSafely(dbPath: string, options: SafeOpenOptions = {}
         }
       }
       migrate(db);
+      if (!db.memory) ensureChangeMarker(db);
     } catch (err) {
       db.close();
       throw err;
     }
-    return { db, created, notices };
+    return { db, created, notices, checked };
   } catch (err) {
     throw toStorageError(err, dbPath) ?? err;
   }
@@ -207,6 +235,13 @@ export function finishStartup(opened: SafeOpen, options: SafeOpenOptions = {}): 
   const { db } = opened;
   const now = (options.now ?? (() => new Date()))();
   if (db.memory) return [];
+  if (opened.checked) {
+    try {
+      setMeta(db, META_LAST_QUICK_CHECK, now.toISOString());
+    } catch {
+      // a read-only or full disk: the next start simply checks again
+    }
+  }
   if (opened.created) {
     setMeta(db, META_FRESH_CHECKSUM, currentChecksum(db));
     return [];
