@@ -136,6 +136,10 @@ export const dataCommands: Record<string, Command> = {
         if (r.status === 'failed') {
           for (const i of r.preview.report.issues.filter((x) => x.severity === 'error').slice(0, 20)) io.err(`${i.file}: ${i.message}`);
           if (r.preview.report.errors > 20) io.err(`${r.preview.fileName}: … and ${plural(r.preview.report.errors - 20, 'more error')}`);
+          const sk = r.preview.skipped;
+          if (r.preview.report.errors > 0 && sk.canSkip) {
+            io.err(`${r.preview.fileName}: or import the ${plural(sk.goodRows, 'good row')} and skip the ${plural(sk.total, 'row')} with errors: run again with --skip-bad-rows (and --skipped-csv FILE to keep them)`);
+          }
         }
       }
       if (json) io.out(JSON.stringify(results, null, 2));
