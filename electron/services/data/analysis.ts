@@ -1173,11 +1173,11 @@ export class Analysis {
     for (let i = 0; i < c.n; i++) {
       if (c.flags[i]! & F_BAD || c.band[i]! >= 0) continue;
       const area = this.areaList[c.area[i]!]!;
-      if (area.known?.type !== 'ward' || (!finite(c.val[i]!) && !finite(c.num[i]!))) continue;
+      if (area.known?.type !== 'ward') continue; // suppressed values count: the suppression warning says which
       const meta = this.indList[c.ind[i]!]!.meta;
       if (meta) touch(meta.id, this.periods.list[c.period[i]!]!, area.code);
     }
-    for (const b of this.built) if (b.areaType === 'ward' && (finite(b.val) || finite(b.num))) touch(b.ind.id, b.period, b.area);
+    for (const b of this.built) if (b.areaType === 'ward') touch(b.ind.id, b.period, b.area); // incomplete ones are warned about apart
     // One warning per coverage (the same wards for several indicators or periods say it once).
     const groups = new Map<string, { codes: Set<string>; items: string[] }>();
     for (const e of have.values()) {

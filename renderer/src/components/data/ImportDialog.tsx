@@ -271,7 +271,7 @@ function PreviewStep() {
             )}
             {errors > 0 && p.skipped.canSkip && !dup && <SkipOffer preview={p} />}
             {p.wardCoverage.length > 0 && (
-              <div className="problem-block is-warning" data-testid="import-coverage">
+              <div className="problem-block is-coverage" data-testid="import-coverage">
                 <p className="problem-title">Only some wards have values</p>
                 <ul className="problem-list is-warning">
                   {p.wardCoverage.map((c) => (
@@ -553,7 +553,7 @@ function ResultStep({ outcome }: { outcome: ImportOutcome }) {
           </div>
         </dl>
         {r.rowsSkipped > 0 && (
-          <section className="problem-block is-warning" data-testid="import-skipped">
+          <section className="problem-block is-offer" data-testid="import-skipped">
             <p className="problem-title">{count(r.rowsSkipped, 'row')} skipped</p>
             <SkippedRowsList preview={r.preview} />
             <div className="button-row">

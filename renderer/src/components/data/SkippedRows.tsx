@@ -59,7 +59,7 @@ export function SkipOffer({ preview }: { preview: ImportPreview }) {
   const id = useId();
   const sk = preview.skipped;
   return (
-    <section className="problem-block is-warning skip-offer" aria-labelledby={`${id}-h`} data-testid="import-skip-offer">
+    <section className="problem-block is-offer" aria-labelledby={`${id}-h`} data-testid="import-skip-offer">
       <p className="problem-title" id={`${id}-h`}>
         Or import the {count(sk.goodRows, 'good row')} and skip {formatNumber(sk.total)}
       </p>
