@@ -1,6 +1,9 @@
 /** CLI commands for indicators, datasets and imports. Imports read files from disk through the app's own pipeline. */
 import { readFileSync } from 'node:fs';
-import { importMapping, IMPORT_FORMATS, ENCODINGS, type ImportFormat, type ImportMapping, type ImportResult } from '../../shared/contract/data.ts';
+import { importMapping, IMPORT_FORMATS, ENCODINGS, POLARITIES, type ImportFormat, type ImportMapping, type ImportResult } from '../../shared/contract/data.ts';
+import { AMBITION_IDS } from '../../shared/ambitions.ts';
+import { skippedRowsCsv } from '../../shared/import-skipped.ts';
+import { writeFileSync } from 'node:fs';
 import { describeValidationError } from '../../shared/contract.ts';
 import { fileSource, type Delimiter, type Encoding } from '../services/data/csv.ts';
 import { runImport, type ImportProgress } from '../services/data/import.ts';
@@ -19,6 +22,19 @@ function readMapping(file: string): ImportMapping {
   }
   const parsed = importMapping.safeParse(raw);
   if (!parsed.success) throw new CliError(`--map ${file}: ${describeValidationError('mapping', parsed.error).replace(/^mapping: /, '')}`);
+  return parsed.data;
+}
+
+/** --polarity, --ambition and --period: what the file does not say, for its new indicators (over --map's). */
+function answersOption(cli: ParsedCli, mapping: ImportMapping | undefined): ImportMapping | undefined {
+  const polarity = stringOption(cli, 'polarity');
+  if (polarity !== undefined && !(POLARITIES as readonly string[]).includes(polarity)) throw new CliError(`--polarity must be one of ${POLARITIES.join(', ')} (not '${polarity}')`);
+  const ambition = stringOption(cli, 'ambition');
+  if (ambition !== undefined && !(AMBITION_IDS as readonly string[]).includes(ambition)) throw new CliError(`--ambition must be one of ${AMBITION_IDS.join(', ')} (not '${ambition}')`);
+  const period = stringOption(cli, 'period');
+  if (polarity === undefined && ambition === undefined && period === undefined) return mapping;
+  const parsed = importMapping.safeParse({ ...mapping, ...(polarity ? { polarity } : {}), ...(ambition ? { ambition } : {}), ...(period ? { period } : {}) });
+  if (!parsed.success) throw new CliError(describeValidationError('options', parsed.error));
   return parsed.data;
 }
 
@@ -59,6 +75,11 @@ function printResult(io: Io, r: ImportResult): void {
     lines.push(`${p.fileName}: checked, no errors: ${plural(p.counts.valuesToWrite, 'value')} would be written (dry run, nothing written).`);
   } else lines.push(`${p.fileName}: ${r.message}`);
   if (p.format) lines.push(`  ${p.summary}`);
+  for (const c of p.wardCoverage.slice(0, 5)) lines.push(`  warning: ${c.message}`);
+  if (r.rowsSkipped > 0) {
+    for (const s of p.skipped.rows.slice(0, 10)) lines.push(`  skipped row ${s.row}: ${s.reason}`);
+    if (r.rowsSkipped > 10) lines.push(`  … and ${plural(r.rowsSkipped - 10, 'more skipped row')} (--skipped-csv FILE lists them)`);
+  }
   for (const i of p.report.issues.filter((x) => x.severity !== 'error').slice(0, 8)) lines.push(`  ${i.severity}: ${i.message}`);
   io.out(lines.join('\n'));
 }
@@ -76,8 +97,12 @@ function printProblems(io: Io, r: ImportResult): void {
 
 export const dataCommands: Record<string, Command> = {
   import: {
-    usage: 'import FILE... [--dry-run] [--format tidy|fingertips|wide] [--map FILE] [--replace] [--strict] [--json]\n' + '                                Import indicator data (CSV) into the store',
-    valueOptions: ['format', 'map', 'encoding', 'delimiter'],
+    usage:
+      'import FILE... [--dry-run] [--format tidy|fingertips|wide] [--map FILE] [--replace] [--strict] [--json]\n' +
+      '                                [--polarity high-is-good|low-is-good|no-judgement] [--ambition ID] [--period P]\n' +
+      '                                [--skip-bad-rows [--skipped-csv FILE]]\n' +
+      '                                Import indicator data (CSV) into the store',
+    valueOptions: ['format', 'map', 'encoding', 'delimiter', 'polarity', 'ambition', 'period', 'skipped-csv'],
     async run(backend, cli, io) {
       const files = cli.positional;
       if (files.length === 0) throw new CliError('import needs at least one file: lap-insight import FILE... (see lap-insight --help)');
@@ -86,7 +111,9 @@ export const dataCommands: Record<string, Command> = {
       const encoding = stringOption(cli, 'encoding');
       if (encoding !== undefined && !(ENCODINGS as readonly string[]).includes(encoding)) throw new CliError(`--encoding must be one of ${ENCODINGS.join(', ')} (not '${encoding}')`);
       const mapFile = stringOption(cli, 'map');
-      const mapping = mapFile ? readMapping(mapFile) : undefined;
+      const mapping = answersOption(cli, mapFile ? readMapping(mapFile) : undefined);
+      const skippedCsv = stringOption(cli, 'skipped-csv');
+      if (skippedCsv !== undefined && files.length > 1) throw new CliError('--skipped-csv takes one file to import at a time');
       const delimiter = delimiterOption(cli);
       const json = cli.flags.has('json');
       const results: ImportResult[] = [];
@@ -110,14 +137,22 @@ export const dataCommands: Record<string, Command> = {
             onDuplicate: cli.flags.has('replace') ? 'replace' : 'skip',
             acceptWarnings: !cli.flags.has('strict'),
             dryRun: cli.flags.has('dry-run'),
+            skipBadRows: cli.flags.has('skip-bad-rows'),
             onProgress: progressPrinter(io, source.name, source.size),
           },
         );
         results.push(r);
+        if (skippedCsv !== undefined && r.preview.skipped.total > 0) writeFileSync(skippedCsv, skippedRowsCsv(r.preview));
         // What went right on stdout; each problem once, on stderr (never echoed again in the last line).
         if (r.status === 'imported' || r.status === 'checked') {
           if (!json) printResult(io, r);
-        } else printProblems(io, r);
+        } else {
+          printProblems(io, r);
+          const sk = r.preview.skipped;
+          if (r.status === 'failed' && r.preview.report.errors > 0 && sk.canSkip) {
+            io.err(`${r.preview.fileName}: or import the ${plural(sk.goodRows, 'good row')} and skip the ${plural(sk.total, 'row')} with errors: run again with --skip-bad-rows (and --skipped-csv FILE to keep them)`);
+          }
+        }
       }
       if (json) io.out(JSON.stringify(results, null, 2));
       const bad = results.filter((r) => r.status === 'failed' || r.status === 'skipped');

@@ -8,7 +8,8 @@
  *   import.preview   {fileName, contentBase64, format?, mapping?, encoding?, delimiter?}
  *                                                             -> ImportPreview (detected format, encoding,
  *                                                                delimiter, first rows, column roles, report)
- *   import.start     {... as preview, onDuplicate, acceptWarnings} -> {jobId}; poll jobs.get
+ *   import.start     {... as preview, onDuplicate, acceptWarnings, skipBadRows}
+ *                                                             -> {jobId}; poll jobs.get
  *   jobs.get         {jobId}                                  -> JobInfo (state, done/total, message, result)
  *   jobs.cancel      {jobId}                                  -> JobInfo
  *
@@ -89,8 +90,12 @@ export const importMapping = z
     areaCodeColumn: z.string().min(1).max(500).optional(),
     /** The area type of every row, when the file does not say (wide files). */
     areaType: z.enum(VALUE_AREA_TYPES).optional(),
-    /** Default period for wide columns. */
+    /** Default period for wide columns, and for a tidy (long) file without a period column. */
     period: text(100).min(1).optional(),
+    /** Polarity of the new indicators the file and `indicators` do not describe (asked for in the preview). */
+    polarity: z.enum(POLARITIES).optional(),
+    /** Ambition of the new indicators the file and `indicators` do not describe (asked for in the preview). */
+    ambition: ambition.optional(),
     columns: z.record(z.string().max(500), wideColumnSpec).optional(),
     indicators: z.record(z.string().max(200), indicatorSpec).optional(),
     /** Indicator (in this file, or stored for the same small areas) whose counts weight scores and deciles. */
@@ -166,8 +171,13 @@ export const dataSchemas = {
       ...importArgs,
       /** What to do when this exact file (same SHA-256) was imported before. */
       onDuplicate: z.enum(['skip', 'replace']).default('skip'),
-      /** Import even though the report has warnings (errors always block). */
+      /** Import even though the report has warnings (errors block, unless skipBadRows). */
       acceptWarnings: z.boolean().default(false),
+      /**
+       * Import the good rows and skip the rows with errors, when every error is about a row (preview.skipped.canSkip).
+       * Default false: a file with any error is refused whole.
+       */
+      skipBadRows: z.boolean().default(false),
     })
     .strict(),
   'jobs.get': z.object({ jobId }).strict(),
@@ -305,7 +315,48 @@ export interface ImportIndicatorPlan {
   wards: 'given' | 'summed' | 'apportioned' | 'derived' | 'none';
   /** How the values were read or built, in plain English. */
   note: string;
+  /** False when neither the file, the mapping nor the store says: the polarity is a default to ask about. */
+  polarityGiven: boolean;
+  /** False when neither the file, the mapping nor the store says: the ambition is a default to ask about. */
+  ambitionGiven: boolean;
 }
+
+/** One file row refused by the checks (skipped by a partial import). */
+export interface SkippedRow {
+  /** Spreadsheet row (header = 1). */
+  row: number;
+  column: string | null;
+  /** Why, in plain English. */
+  reason: string;
+  /** The row's fields as read (empty when they could not be read again). */
+  fields: string[];
+}
+
+/** The rows with errors, and whether the rest of the file can be imported without them. */
+export interface SkippedRows {
+  /** File rows with at least one error. */
+  total: number;
+  /** The first of them (at most SKIPPED_ROWS_LISTED), in row order. */
+  rows: SkippedRow[];
+  /** Data rows without errors (that a partial import would keep). */
+  goodRows: number;
+  /** Every error is about single rows, and the good rows have values to store: "import the good rows" is possible. */
+  canSkip: boolean;
+}
+
+export interface WardCoverage {
+  /** Wards with a value. */
+  wards: number;
+  /** All wards. */
+  of: number;
+  /** "'indicator_id' (period)" for each indicator and period with exactly these wards. */
+  items: string[];
+  /** One plain sentence, e.g. "values for 12 of 57 wards for 'x' (2023): the other 45 wards will show no value, …". */
+  message: string;
+}
+
+/** How many skipped rows a preview lists (with their fields). */
+export const SKIPPED_ROWS_LISTED = 1000;
 
 export interface ImportCounts {
   /** Data rows read (header and blank lines excluded). */
@@ -354,6 +405,13 @@ export interface ImportPreview {
   /** A dataset imported earlier from the same bytes. */
   duplicateOf: DatasetRef | null;
   report: ImportReport;
+  /** Rows with errors, for "import the good rows and skip the rest". */
+  skipped: SkippedRows;
+  /**
+   * Indicators with values for only some wards ("values for 12 of 57 wards"), one entry per set of wards. A
+   * warning to show with the preview; it does not need accepting (a file may rightly cover one council).
+   */
+  wardCoverage: WardCoverage[];
   /** No errors (warnings may need accepting). */
   canImport: boolean;
   /** One or two plain sentences for the top of the dialog. */
@@ -368,6 +426,8 @@ export interface ImportResult {
   /** Datasets removed because the same file was imported again with 'replace'. */
   replacedDatasetIds: number[];
   valuesWritten: number;
+  /** File rows with errors left out by a partial import (skipBadRows); 0 otherwise. */
+  rowsSkipped: number;
   preview: ImportPreview;
 }
 

@@ -275,16 +275,18 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
     const errors = dialog().getByTestId('import-errors');
     await errors.waitFor();
     expect(await dialog().locator('.problem-block.is-error .problem-title').textContent()).toBe('2 problems to fix');
-    expect(await dialog().locator('.problem-block.is-error .problem-lead').textContent()).toBe('Nothing has been imported. Fix these in the file and try again.');
+    expect(await dialog().locator('.problem-block.is-error .problem-lead').textContent()).toBe(
+      'Nothing has been imported. Fix these in the file and try again, or import the good rows only (below).',
+    );
     const problems = await errors.locator('.problem').evaluateAll((items) => items.map((li) => [li.querySelector('.problem-where')?.textContent, li.querySelector('.problem-reason')?.textContent]));
     expect(problems).toEqual([
       [`${BAD}, row 4`, 'Numerator 900 is greater than denominator 600.'],
       [`${BAD}, row 6, column ‘denominator’`, "'abc' is not a number."],
     ]);
-    // No way to import it: only Close.
-    expect(await dialog().getByRole('button', { name: /^Import/ }).count()).toBe(0);
-    expect(await dialog().locator('.footer-status').textContent()).toBe('Nothing has been imported.');
-    await dialog().getByRole('button', { name: 'Close' }).click();
+    // No way to import it whole: only the partial import (the good rows), offered beside Cancel, and not chosen here.
+    expect(await dialog().getByRole('button', { name: /^Import/ }).evaluateAll((b) => b.map((x) => x.textContent))).toEqual(['Import the 4 good rows and skip 2']);
+    expect(await dialog().locator('.footer-status').textContent()).toBe('Nothing has been imported yet.');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
     await dialog().waitFor({ state: 'detached' });
     expect(strip(await datasets())).toEqual(before);
     expect(await indicatorIds()).not.toContain('synthetic_bad_indicator');
@@ -539,6 +541,74 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
     const ds = (await userDatasets()).find((d) => d.fileName === 'big-synthetic.csv')!;
     expect(ds.sha256).toBe(createHash('sha256').update(text).digest('hex'));
     expect(ds.rowsRead).toBe(200_000);
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  it('imports the good rows of a file with bad rows on request, lists the skipped ones and saves them as a CSV', async () => {
+    const before = strip(await datasets());
+    // Six wards (synthetic numbers): row 4 has a numerator that is not a number, row 6 a numerator above its denominator.
+    const rows = wardCodes.slice(0, 6).map((code, i) => `${code},synthetic_partial_e2e,Partial test indicator (synthetic),2024,${i === 2 ? 'oops' : 30 + i},${i === 4 ? 10 : 500},% of residents`);
+    const text = `area_code,indicator_id,indicator_name,period,numerator,denominator,unit\n${rows.join('\n')}\n`;
+    await drop('partial-synthetic.csv', text);
+    await waitForPreview();
+    const offer = dialog().getByTestId('import-skip-offer');
+    await offer.waitFor();
+    expect(await offer.locator('.problem-title').textContent()).toBe('Or import the 4 good rows and skip 2');
+    expect(await offer.getByTestId('import-skipped-rows').locator('.problem').evaluateAll((li) => li.map((x) => x.textContent))).toEqual([
+      "Row 4row 4, column 'numerator': 'oops' is not a number",
+      'Row 6row 6: numerator 34 is greater than denominator 10',
+    ]);
+    // Only 6 of the 57 wards have values: the preview says so.
+    expect(await dialog().getByTestId('import-coverage').textContent()).toContain('Values for 4 of 57 wards');
+    // Nothing is stored until the partial import is chosen.
+    expect(strip(await datasets())).toEqual(before);
+    const [saved] = await Promise.all([page.waitForEvent('download'), offer.getByRole('button', { name: 'Save the skipped rows (CSV)' }).click()]);
+    expect(saved.suggestedFilename()).toBe('partial-synthetic-skipped-rows.csv');
+    const file = path.join(RESULTS_DIR, 'partial-synthetic-skipped-rows.csv');
+    await saved.saveAs(file);
+    expect(readFileSync(file, 'utf8').split('\r\n')).toEqual([
+      'row,problem,area_code,indicator_id,indicator_name,period,numerator,denominator,unit',
+      `4,"row 4, column 'numerator': 'oops' is not a number",${wardCodes[2]},synthetic_partial_e2e,Partial test indicator (synthetic),2024,oops,500,% of residents`,
+      `6,row 6: numerator 34 is greater than denominator 10,${wardCodes[4]},synthetic_partial_e2e,Partial test indicator (synthetic),2024,34,10,% of residents`,
+      '',
+    ]);
+    await dialog().screenshot({ path: path.join(RESULTS_DIR, 'data-partial-offer.png') });
+
+    await dialog().getByRole('button', { name: 'Import the 4 good rows and skip 2' }).click();
+    await dialog().getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await resultFacts()).toMatchObject({ 'Rows read': '6', 'Values written': '4', 'Rows skipped': '2 rows with problems, not imported (listed below)' });
+    expect(await dialog().getByTestId('import-skipped').getByTestId('import-skipped-rows').locator('.problem-where').allTextContents()).toEqual(['Row 4', 'Row 6']);
+    // Stored: exactly the four good rows, worked out by hand (numerator / 500 × 100).
+    const stored = await h.backend.handlers['values.list']({ indicatorId: 'synthetic_partial_e2e' });
+    expect(stored.map((v) => [v.areaCode, v.numerator, v.denominator, v.value]).sort()).toEqual(
+      [0, 1, 3, 5].map((i) => [wardCodes[i], 30 + i, 500, ((30 + i) / 500) * 100]).sort(),
+    );
+    const ds = (await userDatasets()).find((d) => d.fileName === 'partial-synthetic.csv')!;
+    expect([ds.rowsRead, ds.rowsRejected, ds.valueCount]).toEqual([6, 2, 4]);
+    expect(ds.warnings).toContain("2 rows with errors were skipped (rows 4 and 6), e.g. row 4, column 'numerator': 'oops' is not a number");
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  it('asks whether higher is better and which ambition when the file does not say, and stores the answers', async () => {
+    const rows = wardCodes.map((code, i) => `${code},synthetic_asked_e2e,Asked test indicator (synthetic),2024,${5 + (i % 7)},score`);
+    await drop('asked-synthetic.csv', `area_code,indicator_id,indicator_name,period,value,unit\n${rows.join('\n')}\n`);
+    await waitForPreview();
+    const q = dialog().getByTestId('import-questions');
+    await q.waitFor();
+    const polarity = q.getByLabel('Higher or lower is better: Asked test indicator (synthetic)');
+    const ambition = q.getByLabel('Ambition: Asked test indicator (synthetic)');
+    // Until answered: no judgement, under Context.
+    expect([await polarity.inputValue(), await ambition.inputValue()]).toEqual(['no-judgement', 'context']);
+    await polarity.selectOption('low-is-good');
+    await ambition.selectOption('fit-well');
+    expect(await ambition.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('3. Opportunity to be fit, well and independent');
+    await dialog().screenshot({ path: path.join(RESULTS_DIR, 'data-questions.png') });
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog().getByTestId('import-result').waitFor({ timeout: 60_000 });
+    const ind = (await h.backend.handlers['indicators.list']({ query: 'synthetic_asked_e2e' })).find((i) => i.id === 'synthetic_asked_e2e');
+    expect(ind).toMatchObject({ polarity: 'low-is-good', ambition: 'fit-well', valueCount: 57 });
     await dialog().getByRole('button', { name: 'Close' }).click();
     await dialog().waitFor({ state: 'detached' });
   });

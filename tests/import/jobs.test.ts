@@ -98,7 +98,7 @@ describe('import.start and jobs', () => {
     const { jobId } = await send<{ jobId: string }>('import.start', { fileName: 'not-a-number.csv', contentBase64: b64('not-a-number.csv') });
     const j = await waitJob(jobId);
     expect(j.state).toBe('failed');
-    expect(j.error).toBe("Nothing was imported from not-a-number.csv: 1 problem must be fixed first. row 3, column 'denominator': 'abc' is not a number");
+    expect(j.error).toBe("Nothing was imported from not-a-number.csv: 1 problem must be fixed first. row 3, column 'denominator': 'abc' is not a number; or import the 1 good row and skip the 1 row with errors (in the app: \"Import the good rows\"; command line: --skip-bad-rows).");
     expect((j.result as ImportResult).preview.report.issues[0]).toMatchObject({ file: 'not-a-number.csv', row: 3, column: 'denominator' });
     expect(checksum(env.backend.db)).toBe(before);
   });

@@ -14,9 +14,11 @@ import type {
   ImportPreview,
   ImportReport,
   IndicatorSpec,
+  SkippedRows,
   SmallAreaType,
+  WardCoverage,
 } from '../../../shared/contract/data.ts';
-import { indicatorIdSchema } from '../../../shared/contract/data.ts';
+import { indicatorIdSchema, SKIPPED_ROWS_LISTED } from '../../../shared/contract/data.ts';
 import type { Polarity, ValueType } from '../../../shared/indicators-meta.ts';
 import { rollupShares, type LookupShare, type RollupCell, type SmallAreaCounts } from '../../../shared/rollup.ts';
 import type { Db } from '../db.ts';
@@ -62,6 +64,9 @@ export interface IndMeta {
   methodNote: string;
   /** True when the user gave metadata for an existing user indicator: update it. */
   update: boolean;
+  /** The polarity / ambition came from the file, the mapping or the store (false: a default, to ask about). */
+  polarityGiven: boolean;
+  ambitionGiven: boolean;
   /** How the value type was decided (for the preview). */
   how: string;
   decile: boolean;
@@ -238,6 +243,13 @@ export class Analysis {
   private lastSexAge = -1;
   private lastIndKey: string | null = null;
   private lastInd: SrcIndicator | undefined;
+  /** Errors about single rows (a partial import can skip them): direct issues, and grouped issue keys. */
+  private rowErrorIssues = 0;
+  private readonly rowErrorGroups = new Set<string>();
+  /** File rows with an error: the first reason for each. */
+  readonly rowReasons = new Map<number, { column: string | null; reason: string }>();
+  /** The fields of the first rows with errors, read again from the file (for the list and its CSV). */
+  readonly rejectedFields = new Map<number, string[]>();
 
   constructor(
     readonly fileName: string,
@@ -250,6 +262,63 @@ export class Analysis {
 
   get errors(): number {
     return this.issues.errorCount;
+  }
+
+  /** An error about one row: reported, and the row is listed among the rows a partial import skips. */
+  rowError(row: number, column: string | null, message: string): void {
+    this.issues.error(row, column, message);
+    this.rowErrorIssues++;
+    this.noteRejected(row, column, message);
+  }
+
+  /** A grouped error about rows (one line for many rows); each row is listed with `reason`. */
+  private rowErrorGroup(key: string, row: number, column: string | null, make: (rows: number[], count: number) => string, reason: string): void {
+    this.issues.group(key, 'error', row, column, make);
+    this.rowErrorGroups.add(key);
+    this.noteRejected(row, column, reason);
+  }
+
+  private noteRejected(row: number, column: string | null, reason: string): void {
+    if (!this.rowReasons.has(row)) this.rowReasons.set(row, { column: column === null ? null : copyString(column), reason: copyString(reason) });
+  }
+
+  /** Every error is about single rows (none about the file as a whole). */
+  get onlyRowErrors(): boolean {
+    const e = this.errors;
+    return e > 0 && e === this.rowErrorIssues + this.rowErrorGroups.size;
+  }
+
+  /** A file row with an error is skipped whole: every value read from it (a wide row gives several) is left out. */
+  rejectWholeRows(): void {
+    if (this.rowReasons.size === 0) return;
+    const c = this.cols;
+    for (let i = 0; i < c.n; i++) if (!(c.flags[i]! & F_BAD) && this.rowReasons.has(c.row[i]!)) c.flags[i]! |= F_BAD;
+  }
+
+  /** File rows that keep at least one value (rows with errors are skipped whole). */
+  private goodRows(): number {
+    const c = this.cols;
+    let n = 0;
+    let last = -1;
+    for (let i = 0; i < c.n; i++) {
+      const r = c.row[i]!;
+      if (r === last || c.flags[i]! & F_BAD || this.rowReasons.has(r)) continue;
+      last = r;
+      n++;
+    }
+    return n;
+  }
+
+  skipped(valuesToWrite: number): SkippedRows {
+    const rows = [...this.rowReasons.keys()]
+      .sort((x, y) => x - y)
+      .slice(0, SKIPPED_ROWS_LISTED)
+      .map((row) => {
+        const r = this.rowReasons.get(row)!;
+        return { row, column: r.column, reason: r.reason, fields: this.rejectedFields.get(row) ?? [] };
+      });
+    const goodRows = this.goodRows();
+    return { total: this.rowReasons.size, rows, goodRows, canSkip: this.onlyRowErrors && goodRows > 0 && valuesToWrite > 0 };
   }
 
   // --------------------------------------------------------------------------------------- reading
@@ -279,7 +348,7 @@ export class Analysis {
       }
       this.rowBad = true;
       const shown = c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text;
-      this.issues.error(row, column, `row ${row}, column '${column}': '${shown}' is not a number`);
+      this.rowError(row, column, `row ${row}, column '${column}': '${shown}' is not a number`);
       return NaN;
     },
   };
@@ -309,18 +378,18 @@ export class Analysis {
     }
     let bad = this.rowBad;
     if (!r.areaCode) {
-      this.issues.error(r.row, null, `row ${r.row}: the area code is blank`);
+      this.rowError(r.row, null, `row ${r.row}: the area code is blank`);
       bad = true;
     }
     if (!r.indicator) {
-      this.issues.error(r.row, null, `row ${r.row}: the indicator id is blank`);
+      this.rowError(r.row, null, `row ${r.row}: the indicator id is blank`);
       bad = true;
     }
     if (!r.period) {
-      this.issues.error(r.row, null, `row ${r.row}: the period is blank`);
+      this.rowError(r.row, null, `row ${r.row}: the period is blank`);
       bad = true;
     } else if (r.period.length > 100) {
-      this.issues.error(r.row, null, `row ${r.row}: the period is longer than 100 characters`);
+      this.rowError(r.row, null, `row ${r.row}: the period is longer than 100 characters`);
       bad = true;
     }
     // area
@@ -348,10 +417,10 @@ export class Analysis {
     }
     if (!area.known && r.areaCode) {
       const code = r.areaCode;
-      this.issues.group(`unknown:${code}`, 'error', r.row, null, (rows, n) => `${unknownAreaMessage(code)} (${rowList(rows, n)})`);
+      this.rowErrorGroup(`unknown:${code}`, r.row, null, (rows, n) => `${unknownAreaMessage(code)} (${rowList(rows, n)})`, unknownAreaMessage(code));
       bad = true;
     } else if (area.known?.type === 'lap') {
-      this.issues.group(`lap:${r.areaCode}`, 'error', r.row, null, (rows, n) => `area code ${r.areaCode} is a LAP: import ward values instead (${rowList(rows, n)})`);
+      this.rowErrorGroup(`lap:${r.areaCode}`, r.row, null, (rows, n) => `area code ${r.areaCode} is a LAP: import ward values instead (${rowList(rows, n)})`, `area code ${r.areaCode} is a LAP, not a ward`);
       bad = true;
     }
     // indicator (consecutive rows usually share one)
@@ -480,18 +549,20 @@ export class Analysis {
           catalogueId: over.catalogueId ?? null,
           name,
           shortName: cleanName(over.shortName ?? '') || shortName(name),
-          ambition: over.ambition ?? 'context',
+          ambition: over.ambition ?? this.mapping?.ambition ?? 'context',
           topic: cleanName(over.topic ?? ''),
           definition: over.definition ?? name,
           valueType,
           multiplier,
           unit: cleanName(unit),
-          polarity: over.polarity ?? 'no-judgement',
+          polarity: over.polarity ?? this.mapping?.polarity ?? 'no-judgement',
           missingIsZero: over.missingIsZero ?? false,
           disclosureControlled: over.disclosureControlled ?? false,
           wardLevel: over.wardLevel ?? true,
           methodNote: over.methodNote ?? '',
           update: false,
+          polarityGiven: over.polarity !== undefined || this.mapping?.polarity !== undefined,
+          ambitionGiven: over.ambition !== undefined || this.mapping?.ambition !== undefined,
           how,
           decile: false,
           mostDeprivedFirst: false,
@@ -505,6 +576,14 @@ export class Analysis {
       const m = ind.meta;
       m.decile = /decile/i.test(`${ind.unit} ${m.unit}`) || /decile/i.test(ind.sourceId);
       m.mostDeprivedFirst = /1\s*=\s*most deprived/i.test(`${ind.unit} ${m.unit} ${m.name}`);
+    }
+    const unasked = this.indList.filter((x) => x.meta && (!x.meta.polarityGiven || !x.meta.ambitionGiven)).map((x) => x.meta!.id);
+    if (unasked.length > 0) {
+      const shown = unasked.slice(0, 4).map((x) => `'${x}'`).join(', ') + (unasked.length > 4 ? ` and ${unasked.length - 4} more` : '');
+      this.issues.info(
+        `the file does not say whether a higher value is better or worse, nor which ambition ${unasked.length === 1 ? 'its indicator belongs' : 'its indicators belong'} to (${shown}): stored as 'no judgement' and 'context' unless you choose (in the import, or with --polarity and --ambition on the command line)`,
+        unasked.length,
+      );
     }
     for (const [how, ids] of guessed) {
       const shown = ids.slice(0, 4).map((x) => `'${x}'`).join(', ') + (ids.length > 4 ? ` and ${ids.length - 4} more` : '');
@@ -525,34 +604,39 @@ export class Analysis {
       const den = c.den[i]!;
       const val = c.val[i]!;
       const t = meta.valueType;
-      const counts = ADDITIVE.has(t) || t === 'dsr' || t === 'life-expectancy';
-      if (counts && finite(num) && num < 0) {
-        this.issues.error(row, null, `row ${row}: numerator ${fmt(num)} is negative`);
+      // Numerators and denominators are counts of people or events, whatever the value type: never negative.
+      if (finite(num) && num < 0) {
+        this.rowError(row, null, `row ${row}: numerator ${fmt(num)} is negative (a count cannot be below zero)`);
         c.flags[i]! |= F_BAD;
         continue;
       }
-      if (counts && finite(den) && den < 0) {
-        this.issues.error(row, null, `row ${row}: denominator ${fmt(den)} is negative`);
+      if (finite(den) && den < 0) {
+        this.rowError(row, null, `row ${row}: denominator ${fmt(den)} is negative (a count cannot be below zero)`);
+        c.flags[i]! |= F_BAD;
+        continue;
+      }
+      if (t === 'count' && finite(val) && val < 0) {
+        this.rowError(row, null, `row ${row}: count ${fmt(val)} is negative (a count cannot be below zero)`);
         c.flags[i]! |= F_BAD;
         continue;
       }
       if ((t === 'proportion' || t === 'crude-rate') && finite(num) && finite(den) && den === 0) {
-        this.issues.error(row, null, `row ${row}: the denominator is 0, so no ${t === 'proportion' ? 'percentage' : 'rate'} can be worked out`);
+        this.rowError(row, null, `row ${row}: the denominator is 0, so no ${t === 'proportion' ? 'percentage' : 'rate'} can be worked out`);
         c.flags[i]! |= F_BAD;
         continue;
       }
       if ((t === 'proportion' || (t === 'count' && finite(den))) && finite(num) && finite(den) && num > den) {
-        this.issues.error(row, null, `row ${row}: numerator ${fmt(num)} is greater than denominator ${fmt(den)}`);
+        this.rowError(row, null, `row ${row}: numerator ${fmt(num)} is greater than denominator ${fmt(den)}`);
         c.flags[i]! |= F_BAD;
         continue;
       }
       if (finite(c.l95[i]!) && finite(c.u95[i]!) && c.l95[i]! > c.u95[i]!) {
-        this.issues.error(row, null, `row ${row}: the lower 95% limit ${fmt(c.l95[i]!)} is above the upper limit ${fmt(c.u95[i]!)}`);
+        this.rowError(row, null, `row ${row}: the lower 95% limit ${fmt(c.l95[i]!)} is above the upper limit ${fmt(c.u95[i]!)}`);
         c.flags[i]! |= F_BAD;
         continue;
       }
       if (meta.decile && finite(val) && !(Number.isInteger(val) && val >= 1 && val <= 10)) {
-        this.issues.error(row, null, `row ${row}: decile ${fmt(val)} is not a whole number from 1 to 10`);
+        this.rowError(row, null, `row ${row}: decile ${fmt(val)} is not a whole number from 1 to 10`);
         c.flags[i]! |= F_BAD;
         continue;
       }
@@ -644,11 +728,9 @@ export class Analysis {
       const breakdown = this.sexAges.size > 1 ? `, ${sex}, ${age}` : '';
       const band = c.band[a]! >= 0 ? `, age band ${this.bands.list[c.band[a]!]}` : '';
       const [r1, r2] = [c.row[a]!, c.row[b]!].sort((x, y) => x - y);
-      this.issues.error(
-        r1!,
-        null,
-        `rows ${r1} and ${r2} are duplicates: both give indicator '${ind.sourceId}' for area ${this.areaList[c.area[a]!]!.code}, period ${this.periods.list[c.period[a]!]}${breakdown}${band}`,
-      );
+      const what = `indicator '${ind.sourceId}' for area ${this.areaList[c.area[a]!]!.code}, period ${this.periods.list[c.period[a]!]}${breakdown}${band}`;
+      this.rowError(r1!, null, `rows ${r1} and ${r2} are duplicates: both give ${what}`);
+      this.noteRejected(r2!, null, `rows ${r1} and ${r2} are duplicates: both give ${what}`);
     }
     if (benign > 0) this.issues.info(`${plural(benign, 'row')} repeated an area under a second area type with the same numbers; each was stored once`, benign);
   }
@@ -681,10 +763,11 @@ export class Analysis {
         c.flags[i]! |= F_BAD;
         const d = db.prepare('SELECT id, kind, name, file_name FROM dataset WHERE id = ?').get(ds) as { id: number; kind: string; name: string; file_name: string };
         const id = ind.meta!.id;
-        this.issues.group(`clash:${id}:${ds}`, 'error', c.row[i]!, null, (rws, n) =>
+        this.rowErrorGroup(`clash:${id}:${ds}`, c.row[i]!, null, (rws, n) =>
           d.kind === 'bundled'
             ? `indicator '${id}' already has values from the bundled dataset '${d.name}' for ${plural(n, 'of these rows', 'of these rows')} (${rowList(rws, n)}): bundled values cannot be replaced; import these under a different indicator id`
             : `indicator '${id}' already has values from dataset ${d.id} ('${d.file_name}') for ${plural(n, 'of these rows', 'of these rows')} (${rowList(rws, n)}): delete that dataset first (lap-insight datasets delete ${d.id}), or use a different indicator id`,
+          `indicator '${id}' already has a value for this area and period, from ${d.kind === 'bundled' ? `the bundled dataset '${d.name}'` : `dataset ${d.id} ('${d.file_name}')`}`,
         );
       }
     }
@@ -787,6 +870,7 @@ export class Analysis {
       const key = (s.ind * nP + s.period) * nS + s.sexAge;
       const geo = this.seriesGeography(s);
       if (!geo) continue;
+      s.rows = s.rows.filter((i) => !(c.flags[i]! & F_BAD)); // rows refused by the geography check are not summed
       const lookup = lookups.get(geo);
       const universe = universes.get(geo);
       if (!lookup || !universe) {
@@ -914,8 +998,12 @@ export class Analysis {
         const next = candidates.filter((g) => geos.includes(g));
         if (next.length === 0) {
           const want = candidates.map((g) => GEO_LABEL[g]).join(' or ');
-          this.issues.group(`geo:${ind.sourceId}:${want}`, 'error', c.row[i]!, null, (rows, n) =>
-            `indicator '${ind.sourceId}' has ${a.code}, which is not a ${want} code like the other rows; a file must not mix area types for one indicator (${rowList(rows, n)})`,
+          this.rowErrorGroup(
+            `geo:${ind.sourceId}:${want}`,
+            c.row[i]!,
+            null,
+            (rows, n) => `indicator '${ind.sourceId}' has ${a.code}, which is not a ${want} code like the other rows; a file must not mix area types for one indicator (${rowList(rows, n)})`,
+            `${a.code} is not a ${want} code like the other rows of indicator '${ind.sourceId}'`,
           );
           c.flags[i]! |= F_BAD;
           continue;
@@ -1004,6 +1092,7 @@ export class Analysis {
       catalogueId: null,
       methodNote: `Ward value = population of its best-fit small areas in ${cut === 1 ? 'decile 1' : 'deciles 1-2'} ÷ population of all its small areas × 100 (an estimate). Weights: ${weightLabel}.`,
       update: false,
+      polarityGiven: true,
       how: `derived from the deciles of '${base.id}'`,
       decile: false,
       mostDeprivedFirst: false,
@@ -1070,6 +1159,69 @@ export class Analysis {
       for (const cell of res.cells) emit(cell, 'lad', universe.lad.get(cell.code));
     }
   }
+
+  /**
+   * Warns when an indicator has values for only some of the wards in a period ("values for 12 of 57 wards"):
+   * the other wards, and LAPs that include them, then have no value for it.
+   */
+  checkWardCoverage(db: Db): void {
+    const wards = db.prepare("SELECT a.code, a.parent_code AS lad, p.name AS ladName FROM area a LEFT JOIN area p ON p.code = a.parent_code WHERE a.type = 'ward'").all() as {
+      code: string;
+      lad: string | null;
+      ladName: string | null;
+    }[];
+    if (wards.length === 0) return;
+    const c = this.cols;
+    const have = new Map<string, { id: string; period: string; codes: Set<string> }>();
+    const touch = (id: string, period: string, code: string) => {
+      const k = `${id}\u0000${period}`;
+      let e = have.get(k);
+      if (!e) have.set(k, (e = { id, period, codes: new Set() }));
+      e.codes.add(code);
+    };
+    for (let i = 0; i < c.n; i++) {
+      if (c.flags[i]! & F_BAD || c.band[i]! >= 0) continue;
+      const area = this.areaList[c.area[i]!]!;
+      if (area.known?.type !== 'ward') continue; // suppressed values count: the suppression warning says which
+      const meta = this.indList[c.ind[i]!]!.meta;
+      if (meta) touch(meta.id, this.periods.list[c.period[i]!]!, area.code);
+    }
+    for (const b of this.built) if (b.areaType === 'ward') touch(b.ind.id, b.period, b.area); // incomplete ones are warned about apart
+    // One warning per coverage (the same wards for several indicators or periods say it once).
+    const groups = new Map<string, { codes: Set<string>; items: string[] }>();
+    for (const e of have.values()) {
+      if (e.codes.size >= wards.length) continue;
+      const key = [...e.codes].sort().join(' ');
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { codes: e.codes, items: [] }));
+      g.items.push(`'${e.id}' (${e.period})`);
+    }
+    for (const g of groups.values()) {
+      const n = g.codes.size;
+      const missing = wards.length - n;
+      const councils = new Map<string, { name: string; total: number; covered: number }>();
+      for (const w of wards) {
+        const k = w.lad ?? '';
+        const e = councils.get(k) ?? { name: w.ladName ?? 'no council', total: 0, covered: 0 };
+        e.total++;
+        if (g.codes.has(w.code)) e.covered++;
+        councils.set(k, e);
+      }
+      const whole = [...councils.values()].filter((x) => x.covered === x.total);
+      const none = [...councils.values()].filter((x) => x.covered === 0);
+      const which = whole.length === 1 && whole.length + none.length === councils.size ? `: all ${whole[0]!.total} wards of ${whole[0]!.name}, none of ${none.map((x) => x.name).join(' or ')}` : '';
+      const shown = g.items.slice(0, 4).join(', ') + (g.items.length > 4 ? ` and ${g.items.length - 4} more` : '');
+      this.coverage.push({
+        wards: n,
+        of: wards.length,
+        items: g.items,
+        message: `values for ${n} of ${wards.length} wards${which} for ${shown}: the other ${plural(missing, 'ward')} will show no value, and neither will a LAP that includes any of them`,
+      });
+    }
+  }
+
+  /** Indicators with values for only some wards (see checkWardCoverage). */
+  readonly coverage: WardCoverage[] = [];
 
   /** Built ward and council values that would clash with values already stored (from other datasets). */
   checkBuiltClashes(db: Db, replacing: number[]): void {
@@ -1153,6 +1305,8 @@ export class Analysis {
         periods: [...e.periods].sort(),
         areaTypes: [...e.types].sort(),
         wards,
+        polarityGiven: m.polarityGiven,
+        ambitionGiven: m.ambitionGiven,
         note: [m.isNew ? `new indicator, read as ${m.how}` : 'adds values to an existing indicator', ...(this.planNotes.get(m.id) ?? [])].join('; '),
       };
     });
@@ -1199,6 +1353,8 @@ export class Analysis {
       counts,
       duplicateOf: dup,
       report,
+      skipped: this.skipped(counts.valuesToWrite),
+      wardCoverage: this.coverage,
       canImport: report.errors === 0 && counts.valuesToWrite > 0,
       summary: summarise(this, counts, report, dup),
     };
@@ -1259,6 +1415,8 @@ function fromRow(r: IndicatorRow, sourceId: string, over: IndicatorSpec, update:
     wardLevel: over.wardLevel ?? r.ward_level === 1,
     methodNote: over.methodNote ?? r.method_note,
     update,
+    polarityGiven: true,
+    ambitionGiven: true,
     how: `an existing ${r.value_type} indicator`,
     decile: false,
     mostDeprivedFirst: false,

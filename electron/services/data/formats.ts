@@ -96,14 +96,17 @@ const FINGERTIPS_IGNORED = new Set([
   'Time period range',
 ]);
 
+const AREA_NAME_HEADER = /^((area|ward|lsoa|msoa|oa|lad|la|geography)[ _]?(\d{2})?[ _]?)?(name|nm)$/i;
+const AREA_CODE_HEADER = /^(area[ _]?code|code|geography[ _]?code|(lsoa|msoa|oa|ward|wd|lad|la)\d{0,2}[ _]?(cd|code))$/i;
+
 /** Tidy column names (lower case, spaces and hyphens as underscores) and the synonyms accepted. */
 const TIDY: Record<string, string[]> = {
   area_code: ['area_code', 'areacode'],
   area_name: ['area_name', 'areaname'],
   area_type: ['area_type', 'areatype'],
-  indicator_id: ['indicator_id', 'indicatorid'],
+  indicator_id: ['indicator_id', 'indicatorid', 'indicator', 'indicator_code'],
   indicator_name: ['indicator_name', 'indicatorname'],
-  period: ['period', 'time_period'],
+  period: ['period', 'time_period', 'year'],
   value: ['value'],
   numerator: ['numerator', 'count'],
   denominator: ['denominator'],
@@ -153,7 +156,28 @@ function tidyIndex(header: string[]): Map<string, number> {
     const i = norm.findIndex((h) => names.includes(h));
     if (i >= 0) idx.set(key, i);
   }
+  longFileColumns(header, idx);
   return idx;
+}
+
+/**
+ * A long file names its area column after the geography ("ward_code", "WD24CD", "LSOA21CD") rather than
+ * "area_code": with an indicator column beside it, it is tidy (one value per row), not wide.
+ */
+function longFileColumns(header: string[], idx: Map<string, number>): void {
+  const raw = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const taken = new Set(idx.values());
+  if (!idx.has('area_code')) {
+    const i = raw.findIndex((h, k) => !taken.has(k) && AREA_CODE_HEADER.test(h));
+    if (i >= 0) {
+      idx.set('area_code', i);
+      taken.add(i);
+    }
+  }
+  if (!idx.has('area_name')) {
+    const i = raw.findIndex((h, k) => !taken.has(k) && AREA_NAME_HEADER.test(h));
+    if (i >= 0) idx.set('area_name', i);
+  }
 }
 
 function fingertipsIndex(header: string[]): Map<string, number> {
@@ -165,8 +189,6 @@ function fingertipsIndex(header: string[]): Map<string, number> {
   return idx;
 }
 
-const AREA_NAME_HEADER = /^((area|ward|lsoa|msoa|oa|lad|la|geography)[ _]?(\d{2})?[ _]?)?(name|nm)$/i;
-const AREA_CODE_HEADER = /^(area[ _]?code|code|geography[ _]?code|(lsoa|msoa|oa|ward|wd|lad|la)\d{0,2}[ _]?(cd|code))$/i;
 
 /** Detects the layout from the header (and the mapping, for wide files). */
 export function detectFormat(header: string[], mapping: ImportMapping | undefined): ImportFormat | null {
@@ -221,7 +243,7 @@ function emptyRow(): ParsedRow {
 const clean = (s: string | undefined) => (s === undefined ? '' : s.trim());
 
 export function planFormat(format: ImportFormat, header: string[], mapping: ImportMapping | undefined): FormatPlan {
-  const plan = format === 'tidy' ? tidyPlan(header) : format === 'fingertips' ? fingertipsPlan(header) : widePlan(header, mapping);
+  const plan = format === 'tidy' ? tidyPlan(header, mapping?.period) : format === 'fingertips' ? fingertipsPlan(header) : widePlan(header, mapping);
   reportDuplicateColumns(format, header, plan);
   return plan;
 }
@@ -249,11 +271,14 @@ function reportDuplicateColumns(format: ImportFormat, header: string[], plan: Fo
   }
 }
 
-function tidyPlan(header: string[]): FormatPlan {
+function tidyPlan(header: string[], defaultPeriod: string | undefined): FormatPlan {
   const idx = tidyIndex(header);
   const errors: string[] = [];
-  for (const key of ['area_code', 'indicator_id', 'period']) {
+  for (const key of ['area_code', 'indicator_id']) {
     if (!idx.has(key)) errors.push(`the tidy layout needs a column '${key}', and this file has none`);
+  }
+  if (!idx.has('period') && !defaultPeriod) {
+    errors.push(`the tidy layout needs a column 'period', and this file has none: add one, or give the period of every row (command line: --period 2023)`);
   }
   if (!idx.has('value') && !idx.has('numerator')) errors.push(`the tidy layout needs a column 'value' (or 'numerator'), and this file has none`);
   const used = new Map([...idx.entries()].map(([k, i]) => [i, k]));
@@ -294,7 +319,7 @@ function tidyPlan(header: string[]): FormatPlan {
       r.areaType = cAreaType! >= 0 ? clean(f[cAreaType!]).toLowerCase() : '';
       r.indicator = clean(f[cInd!]);
       r.indicatorName = cIndName! >= 0 ? clean(f[cIndName!]) : '';
-      r.period = clean(f[cPeriod!]);
+      r.period = cPeriod! >= 0 ? clean(f[cPeriod!]) : (defaultPeriod ?? '');
       r.unit = cUnit! >= 0 ? clean(f[cUnit!]) : '';
       r.sex = cSex! >= 0 ? clean(f[cSex!]) || 'Persons' : 'Persons';
       r.age = cAge! >= 0 ? clean(f[cAge!]) || 'All ages' : 'All ages';

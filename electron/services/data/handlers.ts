@@ -41,6 +41,7 @@ export function createDataHandlers(ctx: ServiceContext): Pick<Handlers, keyof ty
         const result = await runImport(ctx, req, {
           onDuplicate: args.onDuplicate,
           acceptWarnings: args.acceptWarnings,
+          skipBadRows: args.skipBadRows,
           signal,
           onProgress: (p) => progress(p.done, p.total, p.message, p.unit),
         });

@@ -11,7 +11,7 @@
  *                written before this step, so a failed or cancelled import leaves the database exactly as it was.
  */
 import { createHash } from 'node:crypto';
-import type { ImportFormat, ImportMapping, ImportPreview, ImportResult } from '../../../shared/contract/data.ts';
+import { SKIPPED_ROWS_LISTED, type ImportFormat, type ImportMapping, type ImportPreview, type ImportResult } from '../../../shared/contract/data.ts';
 import type { ServiceContext } from '../context.ts';
 import { Analysis } from './analysis.ts';
 import { copyString } from './columns.ts';
@@ -46,6 +46,11 @@ export interface RunOptions {
   acceptWarnings?: boolean;
   /** Check everything, write nothing. */
   dryRun?: boolean;
+  /**
+   * When every error is about single rows: write the good rows (in the same one transaction) and skip the rows
+   * with errors, listed in the result. Default false: any error refuses the whole file.
+   */
+  skipBadRows?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -123,7 +128,7 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
     if (fields.length !== headerLength) {
       const extraBlank = fields.length > headerLength && fields.slice(headerLength).every((f) => f.trim() === '');
       if (!extraBlank) {
-        a.issues.error(
+        a.rowError(
           row,
           null,
           `row ${row} has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${headerLength}${fields.length > headerLength ? ' (is there an unquoted comma in a name?)' : ''}`,
@@ -188,13 +193,18 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
   // A file imported before is either skipped or replaces the earlier import: its values are not a clash.
   const replacing = a.duplicateOf.map((d) => d.id);
   a.checkStoreClashes(db, replacing);
+  a.rejectWholeRows();
   await yieldToEventLoop();
   throwIfAborted(signal);
-  if (a.errors === 0) {
+  // Ward values are built when the file has no errors, or only errors about rows (from the good rows, for a
+  // partial import).
+  if (a.errors === 0 || a.onlyRowErrors) {
     a.build(db);
     a.checkBuiltClashes(db, replacing);
+    a.checkWardCoverage(db);
   }
   a.makePlans();
+  if (a.rowReasons.size > 0) await readRejectedRows(src, a, encoding, bomLength, signal);
   if (a.rowsRead > 0 && a.rowsLeftOut === a.rowsRead && a.errors === 0) {
     const outside = a.areaList.filter((x) => x.outside);
     a.issues.error(
@@ -212,6 +222,20 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
 }
 
 class StopReading extends Error {}
+
+/** Reads the file again for the fields of the first rows with errors (for the list of skipped rows and its CSV). */
+async function readRejectedRows(src: ByteSource, a: Analysis, encoding: Encoding, bomLength: number, signal: AbortSignal | undefined): Promise<void> {
+  const wanted = new Set([...a.rowReasons.keys()].sort((x, y) => x - y).slice(0, SKIPPED_ROWS_LISTED));
+  const last = Math.max(...wanted);
+  try {
+    await readCsv(src, { encoding, bomLength, ...(a.delimiter ? { delimiter: a.delimiter } : {}), ...(signal ? { signal } : {}) }, (fields, row) => {
+      if (wanted.has(row)) a.rejectedFields.set(row, fields.map(copyString));
+      if (row >= last) throw new StopReading();
+    });
+  } catch (err) {
+    if (!(err instanceof StopReading)) throw err;
+  }
+}
 
 function finishEarly(a: Analysis): Analysis {
   a.makePlans();
@@ -252,6 +276,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest, options
     datasetId: null,
     replacedDatasetIds: [],
     valuesWritten: 0,
+    rowsSkipped: 0,
     preview,
     ...extra,
   });
@@ -261,15 +286,29 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest, options
       `${name} was imported before, on ${dup.importedAt.slice(0, 10)}, as dataset ${dup.id} ('${dup.fileName}'). Nothing was changed. To import it again, choose 'replace' (command line: --replace).`,
     );
   }
-  if (preview.report.errors > 0) {
-    return result('failed', `Nothing was imported from ${name}: ${plural(preview.report.errors, 'problem')} must be fixed first. ${firstProblems(preview, 'error')}`);
+  const sk = preview.skipped;
+  const skipping = preview.report.errors > 0 && options.skipBadRows === true && sk.canSkip;
+  if (preview.report.errors > 0 && !skipping) {
+    const offer = sk.canSkip
+      ? `; or import the ${plural(sk.goodRows, 'good row')} and skip the ${plural(sk.total, 'row')} with errors (in the app: "Import the good rows"; command line: --skip-bad-rows).`
+      : '';
+    return result('failed', `Nothing was imported from ${name}: ${plural(preview.report.errors, 'problem')} must be fixed first. ${firstProblems(preview, 'error')}${offer}`);
   }
   if (preview.counts.valuesToWrite === 0) return result('failed', `Nothing was imported from ${name}: it has no values for West or North Northamptonshire.`);
   if (preview.report.warnings > 0 && !options.acceptWarnings && !options.dryRun) {
     return result('failed', `Nothing was imported from ${name} yet: ${plural(preview.report.warnings, 'warning')} to accept first. ${firstProblems(preview, 'warning')}`);
   }
+  const skippedText = skipping ? `; ${plural(sk.total, 'row')} with errors ${sk.total === 1 ? 'was' : 'were'} skipped (${rowList(sk.rows.slice(0, 5).map((r) => r.row), sk.total)})` : '';
   if (options.dryRun) {
-    return result('checked', `${name} was checked and can be imported: ${plural(preview.counts.valuesToWrite, 'value')} would be written (dry run: nothing was written).`);
+    return result('checked', `${name} was checked and can be imported: ${plural(preview.counts.valuesToWrite, 'value')} would be written${skipping ? ` and ${plural(sk.total, 'row')} with errors skipped` : ''} (dry run: nothing was written).`, {
+      rowsSkipped: skipping ? sk.total : 0,
+    });
+  }
+  if (skipping) {
+    // Kept with the dataset: which rows were left out and why (the rows with errors are never written).
+    const first = sk.rows[0];
+    a.issues.warning(null, null, `${plural(sk.total, 'row')} with errors ${sk.total === 1 ? 'was' : 'were'} skipped (${rowList(sk.rows.slice(0, 20).map((r) => r.row), sk.total)})${first ? `, e.g. ${first.reason}` : ''}`, sk.total);
+    a.rowsLeftOut += sk.total;
   }
   throwIfAborted(options.signal);
   backupNow(ctx, 'import'); // a restorable copy first (skipped when nothing changed since the last one); electron/services/safety
@@ -285,10 +324,11 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest, options
   }
   options.onProgress?.({ phase: 'writing', done: out.valuesWritten, total: out.valuesWritten, unit: 'rows', message: `Wrote ${fmt(out.valuesWritten)} values.` });
   const replaced = out.replaced.length ? ` It replaces dataset ${out.replaced.join(', ')}.` : '';
-  return result('imported', `Imported ${name} as dataset ${out.datasetId}: ${plural(out.valuesWritten, 'value')} from ${plural(preview.counts.rowsRead, 'row')}.${replaced}`, {
+  return result('imported', `Imported ${name} as dataset ${out.datasetId}: ${plural(out.valuesWritten, 'value')} from ${plural(preview.counts.rowsRead, 'row')}${skippedText}.${replaced}`, {
     datasetId: out.datasetId,
     replacedDatasetIds: out.replaced,
     valuesWritten: out.valuesWritten,
+    rowsSkipped: skipping ? sk.total : 0,
   });
 }
 

@@ -14,7 +14,9 @@
  * very end), and the dialog says so.
  */
 import { create } from 'zustand';
+import type { AmbitionId } from '../../../shared/ambitions.ts';
 import type { DatasetInfo, DELIMITERS, ENCODINGS, ImportFormat, ImportMapping, ImportPreview, ImportResult, JobInfo } from '../../../shared/contract/data.ts';
+import type { Polarity } from '../../../shared/indicators-meta.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/data.ts';
 import { send } from '../api.ts';
 import { announce } from '../stores/status.ts';
@@ -43,6 +45,9 @@ export interface SourceDraft {
 }
 
 const EMPTY_SOURCE: SourceDraft = { name: '', publisher: '', source: '', licence: '', attribution: '' };
+
+/** The user's answers for new indicators whose file does not give a polarity or an ambition, keyed by the id in the file. */
+export type Answers = Record<string, { polarity?: Polarity; ambition?: AmbitionId }>;
 
 export interface ImportOutcome {
   kind: 'imported' | 'refused' | 'cancelled' | 'skipped' | 'failed';
@@ -83,6 +88,8 @@ export interface ImportState {
   problem: string | null;
   wide: WideDraft | null;
   source: SourceDraft;
+  /** Polarity and ambition chosen for new indicators (sent with the import; they change no check). */
+  answers: Answers;
   job: JobInfo | null;
   cancelling: boolean;
   outcome: ImportOutcome | null;
@@ -95,9 +102,12 @@ export interface ImportState {
   updateWide(patch: Partial<Omit<WideDraft, 'columns'>>): void;
   updateColumn(column: string, patch: Partial<WideColumnDraft>): void;
   updateSource(patch: Partial<SourceDraft>): void;
+  /** Answers the polarity / ambition question for these indicators (ids in the file). */
+  answer(sourceIds: string[], patch: { polarity?: Polarity; ambition?: AmbitionId }): void;
   /** Checks the file again with the current choices. */
   recheck(): Promise<void>;
-  start(onDuplicate: 'skip' | 'replace'): Promise<void>;
+  /** skipBadRows: import the good rows and skip the rows with errors (offered when every error is about a row). */
+  start(onDuplicate: 'skip' | 'replace', skipBadRows?: boolean): Promise<void>;
   cancel(): Promise<void>;
   /** The file was imported before and the user chose Skip: nothing is sent. */
   skip(): void;
@@ -131,14 +141,27 @@ function sourceMapping(source: SourceDraft): ImportMapping['dataset'] | undefine
   return Object.keys(out).length ? out : undefined;
 }
 
-/** The mapping for the current choices; null when a wide file is not ready to be checked (no period, bad id). */
-export function currentMapping(s: Pick<ImportState, 'overrides' | 'preview' | 'detected' | 'wide' | 'source'>, withSource: boolean): { mapping: ImportMapping | undefined } | null {
+/** The answers as mapping overrides per indicator (merged over any the mapping already has). */
+export function withAnswers(mapping: ImportMapping | undefined, answers: Answers | undefined): ImportMapping | undefined {
+  const given = Object.entries(answers ?? {}).filter(([, a]) => a.polarity || a.ambition);
+  if (given.length === 0) return mapping;
+  const indicators = { ...(mapping?.indicators ?? {}) };
+  for (const [id, a] of given) indicators[id] = { ...(indicators[id] ?? {}), ...(a.polarity ? { polarity: a.polarity } : {}), ...(a.ambition ? { ambition: a.ambition } : {}) };
+  return { ...(mapping ?? {}), indicators };
+}
+
+/**
+ * The mapping for the current choices; null when a wide file is not ready to be checked (no period, bad id).
+ * withSource (the import itself): with the source fields and the polarity / ambition answers.
+ */
+export function currentMapping(s: Pick<ImportState, 'overrides' | 'preview' | 'detected' | 'wide' | 'source'> & { answers?: Answers }, withSource: boolean): { mapping: ImportMapping | undefined } | null {
   const dataset = withSource ? sourceMapping(s.source) : undefined;
+  const answers = withSource ? s.answers : undefined;
   if (effectiveFormat(s) === 'wide' && s.wide) {
     if (Object.keys(validateWide(s.wide)).length > 0 || !widePeriodsGiven(s.wide)) return null;
-    return { mapping: { ...wideMapping(s.wide), ...(dataset ? { dataset } : {}) } };
+    return { mapping: withAnswers({ ...wideMapping(s.wide), ...(dataset ? { dataset } : {}) }, answers) };
   }
-  return { mapping: dataset ? { dataset } : undefined };
+  return { mapping: withAnswers(dataset ? { dataset } : undefined, answers) };
 }
 
 export function isTooLarge(size: number): boolean {
@@ -228,6 +251,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     problem: null,
     wide: null,
     source: EMPTY_SOURCE,
+    answers: {},
     job: null,
     cancelling: false,
     outcome: null,
@@ -264,6 +288,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
         problem: null,
         wide: remembered?.wide ?? null,
         source: remembered?.source ?? EMPTY_SOURCE,
+        answers: {},
         job: null,
         cancelling: false,
         outcome: null,
@@ -329,14 +354,21 @@ export const useImportStore = create<ImportState>()((set, get) => {
       remember();
     },
 
+    answer(sourceIds, patch) {
+      const answers = { ...get().answers };
+      for (const id of sourceIds) answers[id] = { ...(answers[id] ?? {}), ...patch };
+      set({ answers });
+    },
+
     async recheck() {
       await runPreview();
     },
 
-    async start(onDuplicate) {
+    async start(onDuplicate, skipBadRows = false) {
       const s = get();
       const file = s.file;
-      if (!file || !s.preview || s.checking || s.stale || !s.preview.canImport || s.step !== 'preview') return;
+      const partial = skipBadRows && s.preview !== null && s.preview.report.errors > 0 && s.preview.skipped.canSkip;
+      if (!file || !s.preview || s.checking || s.stale || !(s.preview.canImport || partial) || s.step !== 'preview') return;
       const ready = currentMapping(s, true);
       if (ready === null) return;
       const gen = generation;
@@ -350,8 +382,9 @@ export const useImportStore = create<ImportState>()((set, get) => {
           ...s.overrides,
           ...(ready.mapping ? { mapping: ready.mapping } : {}),
           onDuplicate,
-          // The only way here with warnings is the "Import anyway" button, under the list of warnings.
+          // The only ways here with warnings are "Import anyway" and "Import the good rows", under the lists.
           acceptWarnings: preview.report.warnings > 0,
+          skipBadRows: partial,
         }));
       } catch (err) {
         if (gen !== generation) return;

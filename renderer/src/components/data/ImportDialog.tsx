@@ -13,6 +13,8 @@ import { useUiStore } from '../../stores/ui.ts';
 import { DataDialog } from './DataDialog.tsx';
 import { FirstRows } from './FirstRows.tsx';
 import { IndicatorPlans } from './IndicatorPlans.tsx';
+import { IndicatorQuestions } from './IndicatorQuestions.tsx';
+import { SaveSkippedButton, SkipOffer, SkippedRowsList } from './SkippedRows.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { ReadingOptions } from './ReadingOptions.tsx';
 import { SourceFields } from './SourceFields.tsx';
@@ -104,6 +106,7 @@ function ChooseStep() {
           LAP Insight reads tidy files (one value per row: area_code, indicator_id, period, value), Fingertips downloads, and wide files (one row per area, one column
           per indicator), up to {formatBytes(MAX_IMPORT_BYTES)}. You see what the file holds, and any problems, before anything is stored.
         </p>
+        <ImportGuide />
       </div>
       <div className="button-row dialog-buttons data-dialog-footer">
         <button type="button" className="button button-quiet" onClick={close}>
@@ -135,6 +138,34 @@ function ProgressBar({ percent, label, text, testId }: { percent: number | null;
       </div>
       <p className="data-progress-text">{text}</p>
     </div>
+  );
+}
+
+/** The short version of docs/bringing-your-own-data.md, in the dialog (the app opens nothing on the web). */
+function ImportGuide() {
+  return (
+    <details className="import-guide" data-testid="import-guide">
+      <summary>How to prepare a file (bringing your own data)</summary>
+      <p>
+        <strong>Tidy file</strong>: one value per row, with the columns <code>area_code</code>, <code>indicator_id</code>, <code>period</code> and <code>value</code> (or{' '}
+        <code>numerator</code> and <code>denominator</code>, which let LAP Insight add areas up and work out intervals). A long file with a ward code column (such as{' '}
+        <code>WD24CD</code> or <code>ward_code</code>), an <code>indicator</code> column and a <code>value</code> column is read the same way.
+      </p>
+      <pre className="import-guide-example">
+        {`area_code,indicator_id,indicator_name,period,numerator,denominator,unit
+E05013246,smokers_example,Adults who smoke (example),2023,120,1000,%`}
+      </pre>
+      <p>
+        <strong>Fingertips downloads</strong> are read as they come. Ward values are stored as they are; LSOA and output-area values are added up into wards through the
+        ONS best-fit lookups; MSOA values are shared between wards by population (estimates). GP practice and PCN values belong to practices, not wards: they reach a
+        LAP through its practices.
+      </p>
+      <p>
+        When the file does not say whether a higher value is better or worse, or which ambition an indicator belongs to, the preview asks. Rows with problems can be
+        skipped and saved to fix later; by default a file with any problem is not imported at all. The full guide is <code>docs/bringing-your-own-data.md</code>, next to
+        this program.
+      </p>
+    </details>
   );
 }
 
@@ -232,8 +263,23 @@ function PreviewStep() {
             {errors > 0 && (
               <div className="problem-block is-error" role="alert">
                 <p className="problem-title">{count(errors, 'problem')} to fix</p>
-                <p className="problem-lead">Nothing has been imported. Fix these in the file and try again.</p>
+                <p className="problem-lead">
+                  Nothing has been imported. Fix these in the file and try again{p.skipped.canSkip && !dup ? ', or import the good rows only (below)' : ''}.
+                </p>
                 <ProblemList report={p.report} severity="error" testId="import-errors" />
+              </div>
+            )}
+            {errors > 0 && p.skipped.canSkip && !dup && <SkipOffer preview={p} />}
+            {p.wardCoverage.length > 0 && (
+              <div className="problem-block is-coverage" data-testid="import-coverage">
+                <p className="problem-title">Only some wards have values</p>
+                <ul className="problem-list is-warning">
+                  {p.wardCoverage.map((c) => (
+                    <li key={c.message} className="problem">
+                      <span className="problem-reason">{c.message.charAt(0).toUpperCase() + c.message.slice(1)}.</span>
+                    </li>
+                  ))}
+                </ul>
               </div>
             )}
             {warnings > 0 && (
@@ -270,6 +316,7 @@ function PreviewStep() {
         {p && <ReadingOptions disabled={false} />}
         {format === 'wide' && <WideMapping disabled={false} />}
         {p && <FirstRows preview={p} />}
+        {p && !wideWaiting && <IndicatorQuestions plans={p.indicators} />}
         {p && !wideWaiting && <IndicatorPlans plans={p.indicators} />}
         {p && p.header.length > 0 && <SourceFields format={format} fileName={s.fileName} disabled={false} />}
       </div>
@@ -309,6 +356,16 @@ function PreviewFooter({ wideWaiting }: { wideWaiting: boolean }) {
       <>
         <button type="button" className="button" onClick={() => void s.recheck()}>
           Check the file again
+        </button>
+        {cancelButton()}
+      </>
+    );
+  } else if (errors > 0 && p.skipped.canSkip && !p.duplicateOf) {
+    status = 'Nothing has been imported yet.';
+    actions = (
+      <>
+        <button type="button" className="button" data-testid="import-skip-bad" onClick={() => void s.start('skip', true)}>
+          Import the {count(p.skipped.goodRows, 'good row')} and skip {formatNumber(p.skipped.total)}
         </button>
         {cancelButton()}
       </>
@@ -438,9 +495,24 @@ function ResultStep({ outcome }: { outcome: ImportOutcome }) {
             <dt>Rows rejected</dt>
             <dd>
               {formatNumber(rejected)}
-              {rejected > 0 && <span className="fact-note"> left out: areas outside West and North Northamptonshire, or breakdowns LAP Insight does not store</span>}
+              {rejected > 0 && (
+                <span className="fact-note">
+                  {' '}
+                  left out: {r.rowsSkipped > 0 ? 'the rows skipped for their problems, and any ' : ''}areas outside West and North Northamptonshire, or breakdowns LAP Insight does not
+                  store
+                </span>
+              )}
             </dd>
           </div>
+          {r.rowsSkipped > 0 && (
+            <div>
+              <dt>Rows skipped</dt>
+              <dd>
+                {formatNumber(r.rowsSkipped)}
+                <span className="fact-note"> rows with problems, not imported (listed below)</span>
+              </dd>
+            </div>
+          )}
           {counts.rowsMissing > 0 && (
             <div>
               <dt>Stored as missing</dt>
@@ -480,6 +552,15 @@ function ResultStep({ outcome }: { outcome: ImportOutcome }) {
             </dd>
           </div>
         </dl>
+        {r.rowsSkipped > 0 && (
+          <section className="problem-block is-offer" data-testid="import-skipped">
+            <p className="problem-title">{count(r.rowsSkipped, 'row')} skipped</p>
+            <SkippedRowsList preview={r.preview} />
+            <div className="button-row">
+              <SaveSkippedButton preview={r.preview} />
+            </div>
+          </section>
+        )}
         {r.replacedDatasetIds.length > 0 && <p className="hint">It replaces the earlier import of the same file.</p>}
         {outcome.cancelTooLate && (
           <p className="inline-message">The import had already finished when Cancel arrived, so the data is stored. You can delete it in the Data tab.</p>
