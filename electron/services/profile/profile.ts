@@ -23,7 +23,7 @@ import {
 import { ENGLAND, ENGLAND_AND_WALES, NORTH, WEST, comparePeriods, type IndicatorMeta, type ProfileData, type Series, type ValueRecord } from './data.ts';
 import { withUnit } from './format.ts';
 import { citationFor, comparisonLevel, guideFields, notComparedReason, wholeCounts, withoutInterval } from './truth.ts';
-import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, EDITIONS_NOTE, FAMILIES, MULTIPLE_COMPARISONS_NOTE } from '../../../shared/indicator-guide.ts';
+import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, EDITIONS_NOTE, FAMILIES, MULTIPLE_COMPARISONS_NOTE, NO_SAMPLING } from '../../../shared/indicator-guide.ts';
 import type { BenchmarkRange } from './compute.ts';
 
 const NO_ROWS: readonly ValueRecord[] = [];
@@ -234,6 +234,12 @@ function sourceOf(data: ProfileData, meta: IndicatorMeta, row: ValueRecord | und
   return { datasetId: ds.key ?? String(ds.id), name: ds.name, publisher: ds.publisher, licence: ds.licence, attribution: ds.attribution, citation };
 }
 
+/** True when the indicator can be judged at all: a ward-level measure with a direction and an interval. */
+function comparable(meta: IndicatorMeta): boolean {
+  if (!meta.wardLevel || meta.polarity === 'no-judgement' || NO_SAMPLING.has(meta.id)) return false;
+  return meta.valueType !== 'count' && meta.valueType !== 'mean-score' && meta.valueType !== 'rank' && meta.valueType !== 'other';
+}
+
 /** For a nested family member: whether it is the one the headline counts; undefined outside a family. */
 function FAMILY_HEADLINE(id: string): boolean | undefined {
   return FAMILIES[id]?.headline;
@@ -287,7 +293,7 @@ export function buildIndicator(data: ProfileData, meta: IndicatorMeta, resolved:
     source: sourceOf(data, meta, v.firstRow),
     ...guideFields(meta),
     comparisonLevel: comparisonLevel(v.est, chosen.comparison),
-    countsInHeadline: meta.wardLevel && meta.polarity !== 'no-judgement' && (FAMILY_HEADLINE(meta.id) ?? true),
+    countsInHeadline: comparable(meta) && (FAMILY_HEADLINE(meta.id) ?? true),
   };
   if (chosen.notComparedReason) indicator.notComparedReason = chosen.notComparedReason;
   if (v.est.range) indicator.range = { lower: v.est.range.lower.value!, upper: v.est.range.upper.value! };
