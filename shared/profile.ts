@@ -121,6 +121,8 @@ export interface Profile {
   generatedAt: string;
   headline: {
     population: number | null;
+    /** Why the age bars do not add up to the population exactly (two Census tables), when they do not. */
+    populationNote?: string;
     /** Census 2021 age bands with counts and shares of the population. */
     ageBands: { label: string; count: number | null; percent: number | null }[];
     /** % of residents in England's 20% most deprived LSOAs (IMD 2025 where available, else 2019). */

@@ -237,6 +237,24 @@ describe('counts, caveats, editions and headline', () => {
     expect(find(n4, 'imd25_income_score').edition!.id).toBe('IoD2025');
   });
 
+  it('the age bars and the population total: the difference is explained (two Census tables)', () => {
+    // N4: the six Census 2021 age counts add up to 62,817; the usual residents total is 62,807.
+    expect(n4.headline.population).toBe(62_807);
+    expect(n4.headline.ageBands.reduce((s, b) => s + b.count!, 0)).toBe(62_817);
+    expect(n4.headline.populationNote).toMatch(/^The age bars add up to 62,817, 10 more than the population total \(62,807\)/);
+  });
+
+  it('indicators are grouped: own figures, then IoD2025, then IoD2019, then council-only context', () => {
+    for (const a of new Set(n4.indicators.map((i) => i.ambition))) {
+      const rank = n4.indicators
+        .filter((i) => i.ambition === a)
+        .map((i) => (!i.wardLevel ? 3 : i.edition?.id === 'IoD2025' ? 1 : i.edition?.id === 'IoD2019' ? 2 : 0));
+      expect(rank, a).toEqual([...rank].sort((x, y) => x - y));
+    }
+    const ids = n4.indicators.map((i) => i.id);
+    expect(ids.indexOf('imd25_income_score')).toBeLessThan(ids.indexOf('imd19_income_rate'));
+  });
+
   it('headline: each concept once, not-compared measures left out, "N of M compared"', () => {
     const h = n4.headline;
     const counted = n4.indicators.filter((i) => i.countsInHeadline);

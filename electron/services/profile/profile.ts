@@ -23,7 +23,7 @@ import {
 import { ENGLAND, ENGLAND_AND_WALES, NORTH, WEST, comparePeriods, type IndicatorMeta, type ProfileData, type Series, type ValueRecord } from './data.ts';
 import { withUnit } from './format.ts';
 import { citationFor, comparisonLevel, guideFields, notComparedReason, wholeCounts, withoutInterval } from './truth.ts';
-import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, EDITIONS_NOTE, FAMILIES, MULTIPLE_COMPARISONS_NOTE, NO_SAMPLING } from '../../../shared/indicator-guide.ts';
+import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, EDITIONS_NOTE, FAMILIES, MULTIPLE_COMPARISONS_NOTE, NO_SAMPLING, editionOf } from '../../../shared/indicator-guide.ts';
 import type { BenchmarkRange } from './compute.ts';
 
 const NO_ROWS: readonly ValueRecord[] = [];
@@ -49,6 +49,10 @@ const AMBITION_ORDER = new Map<string, number>(AMBITIONS.map((a, i) => [a.id, i]
 export function compareIndicators(a: IndicatorMeta, b: IndicatorMeta): number {
   const ambition = (AMBITION_ORDER.get(a.ambition) ?? 99) - (AMBITION_ORDER.get(b.ambition) ?? 99);
   if (ambition !== 0) return ambition;
+  // Council-only context rows are grouped apart (after the area's own figures); each deprivation index is grouped by
+  // edition, IoD2025 before IoD2019 (editions cannot be compared, so they are never interleaved).
+  const group = groupRank(a) - groupRank(b);
+  if (group !== 0) return group;
   if (a.catalogueId !== b.catalogueId) {
     if (a.catalogueId === null) return 1;
     if (b.catalogueId === null) return -1;
@@ -56,6 +60,13 @@ export function compareIndicators(a: IndicatorMeta, b: IndicatorMeta): number {
     if (c !== 0) return c;
   }
   return compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** 0: the area's own figures; 1: IoD2025; 2: IoD2019; 3: council-only context. */
+function groupRank(m: IndicatorMeta): number {
+  if (!m.wardLevel) return 3;
+  const ed = editionOf(m.id);
+  return ed === 'IoD2025' ? 1 : ed === 'IoD2019' ? 2 : 0;
 }
 
 /** The area code a benchmark choice means for this area: 'own' is the own council (England for a whole council). */
@@ -323,6 +334,14 @@ export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: 
     return { label: b.label, count, percent: count !== null && total ? (count / total) * 100 : null };
   });
 
+  // The population tile (Census 2021 TS038 total) and the age bars (the Census 2021 age table) are two ONS tables,
+  // each perturbed separately for privacy: say so when their totals differ.
+  const population = resolved.area.population;
+  const populationNote =
+    total !== null && population !== null && Math.round(total) !== Math.round(population)
+      ? `The age bars add up to ${Math.round(total).toLocaleString('en-GB')}, ${Math.abs(Math.round(total - population)).toLocaleString('en-GB')} ${total > population ? 'more' : 'fewer'} than the population total (${Math.round(population).toLocaleString('en-GB')}): they come from a different Census 2021 table (usual residents by age), and ONS adjusts each table slightly to protect privacy.`
+      : null;
+
   const deprived = MOST_DEPRIVED_20.map((id) => byId.get(id)).filter((x): x is ProfileIndicator => !!x);
   const dep = deprived.find((d) => d.value !== null) ?? deprived[0];
 
@@ -346,6 +365,7 @@ export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: 
     generatedAt: new Date().toISOString(),
     headline: {
       population: resolved.area.population,
+      ...(populationNote ? { populationNote } : {}),
       ageBands,
       mostDeprived20: dep ? { value: dep.value, period: dep.period } : null,
       significantlyWorse: worse,

@@ -110,6 +110,7 @@ export function Headline({ profile, onShow }: { profile: Profile; onShow(show: S
               })}
             </tbody>
           </table>
+          {h.populationNote && <p className="tile-note">{h.populationNote}</p>}
         </figure>
       )}
     </section>
