@@ -52,6 +52,12 @@ export interface BundleIndicator {
 export const BUNDLE_COLUMNS = ['indicatorId', 'areaCode', 'areaType', 'period', 'numerator', 'denominator', 'value', 'estimate', 'note'] as const;
 
 /**
+ * Optional 10th element of a row: where the source suppressed some small counts, `numerator` is the sum with each
+ * suppressed count at 0 and this is the sum with each at threshold - 1 (value = the midpoint). Absent otherwise.
+ */
+export const BUNDLE_OPTIONAL_COLUMNS = ['numeratorUpper'] as const;
+
+/**
  * One value. `value` = numerator / denominator x multiplier where both exist (for 'mean-score': the
  * weighted mean, numerator = sum(score x weight), denominator = sum(weight)); otherwise the source value.
  * Nulls are missing values, never zero.
@@ -66,6 +72,7 @@ export type BundleRow = [
   value: number | null,
   estimate: boolean,
   note: string | null,
+  numeratorUpper?: number,
 ];
 
 export interface Bundle {

@@ -32,6 +32,12 @@ export interface BenchmarkValue {
   comparison: Comparison;
   /** Where the benchmark value comes from, e.g. "Sum of small-area counts" or "England and Wales". */
   note?: string;
+  /** Both ends when the benchmark's source suppressed small counts (value is the midpoint). */
+  range?: { lower: number; upper: number };
+  /** Why there is no comparison, in plain English (absent when compared). */
+  notComparedReason?: string;
+  /** England only: the England and Wales figure where no England figure exists (context, never compared). */
+  englandAndWales?: number;
 }
 
 export interface SpineChart {
@@ -48,6 +54,11 @@ export interface SpineChart {
   higherIsBetter: boolean | null;
 }
 
+/**
+ * Fields added for issue 14 (plainDefinition, howMade, comparisonLevel, countsInHeadline, source.citation, and the
+ * headline's judged/compared/summary/countNote, legend, notes) are always set by the backend; they are optional only
+ * so that hand-made fixtures of older shape still type-check.
+ */
 export interface ProfileIndicator {
   id: string;
   name: string;
@@ -81,7 +92,27 @@ export interface ProfileIndicator {
   spine: SpineChart | null;
   /** Other periods with a value for this area, oldest first (for trend charts). */
   trend: { period: string; value: number | null; council: number | null }[];
-  source: { datasetId: string; name: string; publisher: string; licence: string; attribution: string };
+  source: { datasetId: string; name: string; publisher: string; licence: string; attribution: string; citation?: string };
+  /** One plain-English sentence: what the figure measures (no internal codes; acronyms spelled out). */
+  plainDefinition?: string;
+  /** The technical definition and method, for "How this is made". */
+  howMade?: string;
+  /** 'two levels (95% and 99.8%)', '95% only', or null when the value is not compared at all. */
+  comparisonLevel?: string | null;
+  /** Why the headline comparison was not made, in plain English (absent when compared). */
+  notComparedReason?: string;
+  /** Both ends of the value when the source suppressed small counts (value is the midpoint). */
+  range?: { lower: number; upper: number };
+  /** Words to print beside the value, e.g. 'not age-standardised'. */
+  valueNote?: string;
+  /** A caveat that travels with the number (screen, PDF, exports). */
+  caveat?: string;
+  /** Edition of the English Indices of Deprivation (group by edition, never side by side unmarked). */
+  edition?: { id: 'IoD2025' | 'IoD2019'; label: string };
+  /** Nested indicators: the family, and whether this is the member counted in the headline. */
+  family?: { name: string; headline: boolean };
+  /** True when the indicator counts in the headline (a judged, headline member with a ward or LAP value). */
+  countsInHeadline?: boolean;
 }
 
 export interface Profile {
@@ -90,13 +121,27 @@ export interface Profile {
   generatedAt: string;
   headline: {
     population: number | null;
+    /** Why the age bars do not add up to the population exactly (two Census tables), when they do not. */
+    populationNote?: string;
     /** Census 2021 age bands with counts and shares of the population. */
     ageBands: { label: string; count: number | null; percent: number | null }[];
     /** % of residents in England's 20% most deprived LSOAs (IMD 2025 where available, else 2019). */
     mostDeprived20: { value: number | null; period: string } | null;
     significantlyWorse: number;
     significantlyBetter: number;
+    /** Indicators that could be judged (a polarity, a headline member, with a ward or LAP value). */
+    judged?: number;
+    /** Of those, how many were compared with the chosen benchmark. */
+    compared?: number;
+    /** "21 significantly worse and 5 better, of 40 indicators compared with West Northamptonshire (64 could be judged)." */
+    summary?: string;
+    /** Why the counts are what they are: families counted once, not-compared measures left out, multiple comparisons. */
+    countNote?: string;
   };
   indicators: ProfileIndicator[];
-  sources: { id: string; name: string; publisher: string; licence: string; attribution: string }[];
+  sources: { id: string; name: string; publisher: string; licence: string; attribution: string; citation?: string }[];
+  /** The comparison words and what they mean (one shared text: screen and PDF). */
+  legend?: { title: string; rule: string; entries: { word: string; meaning: string }[] };
+  /** Notes the profile must show, e.g. that IoD 2025 and 2019 cannot be compared. */
+  notes?: string[];
 }

@@ -20,7 +20,8 @@ export const BUNDLE_NOTES = [
   'Council (lad) and England values are source values where the source has them; otherwise sums of small-area counts (DERIVED_lad_england_sums_of_small_area_counts.csv, or computed here), labelled as such in the row note.',
   'K04000001 (areaType england_and_wales) is England AND Wales, not England. It is the only national comparator for the percentage-only Census topics.',
   'Combine wards (e.g. into a LAP) by summing numerators and denominators and computing the value once; never average ward values. Ranks, File 10 values and council-only indicators (wardLevel: false) cannot be combined.',
-  'null means missing (suppressed, blank or not available), never zero.',
+  'null means missing (blank or not available), never zero.',
+  'A 10th element, numeratorUpper, is present only where the source suppressed some small counts (IoD2019 numerators under 10): numerator is then the sum with each suppressed count at 0 and numeratorUpper the sum with each at 9; value is the midpoint. Compare only when both ends agree.',
 ];
 
 const AREA_RANK: Record<string, number> = { england: 0, england_and_wales: 1, lad: 2, ward: 3 };
@@ -84,7 +85,9 @@ export function buildAll(dataDir: string): BuildResult {
         if (m.valueType === 'proportion' && c.numerator !== null && c.denominator !== null && c.numerator > c.denominator + 1e-6) {
           throw new Error(`${m.id} ${c.areaCode}: numerator ${c.numerator} > denominator ${c.denominator}`);
         }
-        rows.push([m.id, c.areaCode, c.areaType, ser.period, c.numerator, c.denominator, c.value, c.estimate, c.note]);
+        const row: BundleRow = [m.id, c.areaCode, c.areaType, ser.period, c.numerator, c.denominator, c.value, c.estimate, c.note];
+        if (c.numeratorUpper !== undefined) row.push(c.numeratorUpper);
+        rows.push(row);
       }
       if (m.wardLevel && cells.filter((c) => c.areaType === 'ward').length !== geo.wardCodes.length) throw new Error(`${m.id} ${ser.period}: not every ward has a row`);
     }

@@ -16,6 +16,12 @@ export interface OutCell {
   value: number | null;
   estimate: boolean;
   note: string | null;
+  /**
+   * Upper end of the numerator when some small areas' counts are suppressed (blank) in the source: `numerator`
+   * is then the sum with every suppressed count at 0, `numeratorUpper` the sum with each at the threshold - 1.
+   * Absent when nothing is suppressed.
+   */
+  numeratorUpper?: number;
 }
 
 export interface OutSeries {
@@ -206,4 +212,81 @@ export function componentCounts(
     }
     return { code: r0.areaCode, numerator, denominator: den };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppressed small counts: carried as a known range, never dropped (docs/methods.md, "Suppressed small counts")
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Ward, council and England cells of a proportion whose small-area numerators are blanked below `threshold`
+ * (IoD2019: numerators under 10). Every small area keeps its denominator; a blank numerator lies in 0..threshold-1,
+ * so the sums give a lower end (blanks at 0, stored as `numerator`) and an upper end (blanks at threshold - 1,
+ * stored as `numeratorUpper`). The stored value is the midpoint. England: the DERIVED England sum (which leaves
+ * blank areas out) is the lower end; the denominator is England's full population denominator (`englandDenId`,
+ * every area), and the upper end adds (areas in England - areas with a numerator) x (threshold - 1).
+ */
+export function suppressedRangeCells(
+  geo: Geo,
+  derived: TidyFile,
+  rows: SmallAreaCounts[],
+  o: { geography: SmallGeography; rule: ValueRule; threshold: number; numeratorId: string; englandDenId: string; what: string },
+): OutCell[] {
+  const top = o.threshold - 1;
+  const lowerRows = rows.map((r) => ({ ...r, numerator: r.numerator ?? 0 }));
+  const upperRows = rows.map((r) => ({ ...r, numerator: r.numerator ?? top }));
+  const blanks = new Set(rows.filter((r) => r.numerator === null).map((r) => r.code));
+  const rangeCell = (code: string, type: BundleAreaType, lo: number, hi: number, den: number | null, estimate: boolean, note: string): OutCell => {
+    const n = round(lo, 3);
+    const u = round(hi, 3);
+    const d = round(den, 3);
+    const mid = n !== null && u !== null ? (n + u) / 2 : null;
+    const cell: OutCell = { areaCode: code, areaType: type, numerator: n, denominator: d, value: round(ratio(mid, d, o.rule.multiplier), 4), estimate, note };
+    if (u !== null && n !== null && u > n) cell.numeratorUpper = u;
+    return cell;
+  };
+  const suppressedWords = (k: number) =>
+    k === 0
+      ? ''
+      : `; ${k} ${GEO_LABEL[o.geography]} with a suppressed count (fewer than ${o.threshold}) in the source: each kept in the denominator and counted as 0 to ${top}, so the value is the midpoint of a range`;
+
+  const lo = rollup(lowerRows, geo.toWard[o.geography], { targets: geo.wardCodes, estimate: true, missing: 'propagate' });
+  const hi = rollup(upperRows, geo.toWard[o.geography], { targets: geo.wardCodes, estimate: true, missing: 'propagate' });
+  checkCoverage(geo, lo.unmatched, lo.outside, o.geography);
+  const wards = lo.cells.map((c, i) => {
+    const h = hi.cells[i]!;
+    const k = [...blanks].filter((b) => geo.toWard[o.geography].get(b) === c.code).length;
+    const note = `best-fit estimate: sum of ${c.areas} ${GEO_LABEL[o.geography]} (${GEO_PATH[o.geography]})${suppressedWords(k)}`;
+    return rangeCell(c.code, 'ward', c.numerator!, h.numerator!, c.denominator, true, note);
+  });
+
+  const ladLo = ladSums(geo, lowerRows, o.geography, 'propagate');
+  const ladHi = ladSums(geo, upperRows, o.geography, 'propagate');
+  const lads = ladLo.map((c, i) => {
+    const h = ladHi[i]!;
+    const k = [...blanks].filter((b) => geo.toLad[o.geography].get(b) === c.code).length;
+    // Our own council sum of every denominator must equal the council's full population denominator.
+    const full = derived.only(o.englandDenId, c.code).numerator ?? derived.only(o.englandDenId, c.code).value;
+    if (full !== c.denominator) throw new Error(`${o.numeratorId} ${c.code}: sum of denominators ${c.denominator} differs from ${o.englandDenId} ${full}`);
+    const incl = c.code === WEST ? ` incl. ${CHERWELL_LSOA}` : '';
+    const note = `sum of small-area counts (${o.what}): ${c.areas} ${GEO_LABEL[o.geography]} in the council${incl}${suppressedWords(k)}`;
+    return rangeCell(c.code, 'lad', c.numerator!, h.numerator!, c.denominator, false, note);
+  });
+
+  const eng = derived.only(o.numeratorId, ENGLAND);
+  const engDen = derived.only(o.englandDenId, ENGLAND);
+  const engLo = eng.numerator ?? eng.value;
+  const engDenominator = engDen.numerator ?? engDen.value;
+  if (engLo === null || engDenominator === null || eng.nAreas === null || engDen.nAreas === null) throw new Error(`DERIVED: incomplete England rows for ${o.numeratorId}`);
+  const k = engDen.nAreas - eng.nAreas;
+  const england = rangeCell(
+    ENGLAND,
+    'england',
+    engLo,
+    engLo + k * top,
+    engDenominator,
+    false,
+    `sum of small-area counts over all ${engDen.nAreas} ${GEO_LABEL[o.geography]} in England (not a published total)${suppressedWords(k)}`,
+  );
+  return [england, ...lads, ...wards];
 }

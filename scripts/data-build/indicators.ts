@@ -13,6 +13,7 @@ import {
   makeCell,
   round,
   sourceValueCell,
+  suppressedRangeCells,
   wardCells,
   wardCellsShared,
   type OutCell,
@@ -59,15 +60,11 @@ interface MetaIn {
 const DIRECTION_OUTSIDE_CATALOGUE: Readonly<Record<string, Polarity>> = {
   imd19_idaci_rate: 'low-is-good',
   imd19_idaopi_rate: 'low-is-good',
-  census21_hh_deprived_1dim: 'low-is-good',
   census21_hh_deprived_2dim: 'low-is-good',
   census21_hh_deprived_3dim: 'low-is-good',
   census21_hh_deprived_4dim: 'low-is-good',
   census21_hh_deprived_1plus: 'low-is-good',
   census21_no_central_heating: 'low-is-good',
-  census21_health_bad: 'low-is-good',
-  census21_health_good: 'high-is-good',
-  census21_unemployed: 'low-is-good',
 };
 
 /** Fixed key order, so the JSON is stable. Unmatched indicators default to 'context' / 'no-judgement'. */
@@ -114,6 +111,8 @@ interface CountSpec {
   denominator: 'row' | 'none';
   period: string;
   missing?: MissingPolicy;
+  /** Numerators blanked below a threshold: carried as a range (engine.ts suppressedRangeCells). */
+  suppressed?: { threshold: number; englandDenId: string; what: string };
 }
 
 const GEO_LABEL: Record<SmallGeography, string> = { lsoa21: 'LSOA21', lsoa11: 'LSOA11', oa21: 'OA21' };
@@ -127,6 +126,10 @@ const ENGLAND_AREA_COUNT_REF: Record<SmallGeography, string> = {
 function countsBuild(c: CountSpec, r: ValueRule) {
   return (ctx: Ctx): OutSeries[] => {
     const rows = componentCounts(c.file(ctx.s), c.components, c.denominator === 'row' ? { kind: 'row' } : { kind: 'none' });
+    if (c.suppressed) {
+      const sup = c.suppressed;
+      return [{ period: c.period, cells: suppressedRangeCells(ctx.geo, ctx.s.derived, rows, { geography: c.geography, rule: r, numeratorId: c.components[0]!, ...sup }) }];
+    }
     const missing = c.missing ?? 'propagate';
     const wards = wardCells(ctx.geo, rows, { geography: c.geography, rule: r, missing });
     const own = ladSums(ctx.geo, rows, c.geography, missing);
@@ -199,6 +202,28 @@ function oaBase(ctx: Ctx, base: PctBase): Map<string, number> {
     }
     return out;
   }
+  if (base === 'residents5') {
+    // Census 2021 has no under-5 count for OAs or LSOAs here: each OA's residents aged 5+ = its usual residents x
+    // (1 - the share aged 0-4 of the ONS mid-2020 population of the LSOA11s best-fitted to the same ward).
+    const young = lsoa11Population(ctx.s, 0, 4);
+    const all = lsoa11Population(ctx.s, 0, 200);
+    const byWard = new Map<string, { young: number; all: number }>();
+    for (const [lsoa, n] of all) {
+      const ward = ctx.geo.toWard.lsoa11.get(lsoa);
+      if (!ward) continue;
+      const e = byWard.get(ward) ?? { young: 0, all: 0 };
+      e.young += young.get(lsoa) ?? NaN;
+      e.all += n;
+      byWard.set(ward, e);
+    }
+    for (const [oa, res] of residents) {
+      const e = byWard.get(ctx.geo.toWard.oa21.get(oa) ?? '');
+      const sh = e ? 1 - e.young / e.all : NaN;
+      if (res === null || !Number.isFinite(sh)) throw new Error(`no 5+ base for ${oa}`);
+      out.set(oa, res * sh);
+    }
+    return out;
+  }
   const src = base === 'households' ? households : residents;
   for (const [oa, v] of src) {
     if (v === null) throw new Error(`no base for ${oa}`);
@@ -209,7 +234,7 @@ function oaBase(ctx: Ctx, base: PctBase): Map<string, number> {
 
 const BASE_WORDS: Record<PctBase, string> = {
   residents: 'OA usual residents (TS008 total)',
-  residents5: 'OA usual residents of all ages (TS008 total; the ONS base for this topic is residents aged 5 and over, so the weights are approximate)',
+  residents5: 'OA usual residents aged 5 and over, estimated as OA usual residents (TS008 total) x (1 - the share aged 0-4 of the ONS mid-2020 population of the LSOA11s best-fitted to the same ward), because the ONS base for this topic is residents aged 5 and over',
   residents16: 'OA residents aged 16 and over, estimated as OA usual residents (TS008 total) x the parent LSOA21 share aged 16+ (Census 2021 age bands)',
   households: 'OA households (TS046 total)',
 };
@@ -219,7 +244,7 @@ function pctSpec(m: Omit<MetaIn, 'valueType' | 'datasetId' | 'methodNote'> & { e
     ...m,
     valueType: 'proportion',
     datasetId: 'census2021_percent_only',
-    methodNote: `ESTIMATE at ward level. The source gives only ONS percentages (1 dp) for each OA, with no counts. Ward value = sum over the ward's OA21s of (OA % x base) / sum of base, where base = ${BASE_WORDS[base]}; numerator and denominator are these weighted sums, not published counts. OA21 -> LSOA21 -> ward is ONS best fit. Council values are the ONS published council percentages${components.length > 1 ? ' (sum of the published category percentages)' : ''}; the comparator is England and Wales (K04000001), not England: no England value is in the source.${m.extraNote ? ` ${m.extraNote}` : ''}`,
+    methodNote: `ESTIMATE at ward level. The source gives only ONS percentages (1 dp) for each OA, with no counts. Ward value = sum over the ward's OA21s of (OA % x base) / sum of base, where base = ${BASE_WORDS[base]}; numerator and denominator are these weighted sums, not published counts. OA21 -> LSOA21 -> ward is ONS best fit. Council values are made the same way as the ward values (sum over all the council's OA21), so a ward or LAP is compared like with like; the ONS published council percentage${components.length > 1 ? ' (sum of the published category percentages)' : ''} is given in the row note as context; the comparator is England and Wales (K04000001), not England: no England value is in the source.${m.extraNote ? ` ${m.extraNote}` : ''}`,
   });
   return {
     meta: md,
@@ -244,8 +269,11 @@ function pctSpec(m: Omit<MetaIn, 'valueType' | 'datasetId' | 'methodNote'> & { e
       const own = ladSums(ctx.geo, rows, 'oa21', 'propagate');
       for (const lad of LADS) {
         const v = sumSource(lad);
-        cells.push(sourceValueCell(lad, 'lad', v, 'ONS published council percentage'));
         const o = own.find((c) => c.code === lad)!;
+        // Like with like: the council figure is made the same way as the ward estimates; the published one is context.
+        cells.push(
+          makeCell(lad, 'lad', PROP, o.numerator, o.denominator, true, `estimate made the same way as the ward figures (sum over the council's ${o.areas} OA21 of OA % x base), so that wards and LAPs are compared like with like; ONS published council percentage: ${fmt(v)}%`),
+        );
         const est = o.numerator !== null && o.denominator ? (o.numerator / o.denominator) * 100 : null;
         ctx.checks.push(`${md.id} ${LAD_NAMES[lad]}: published ${fmt(v)}%, our OA-weighted estimate ${fmt(est, 2)}%`);
       }
@@ -533,7 +561,6 @@ function dwpCountSpec(m: Omit<MetaIn, 'valueType' | 'methodNote'>, indicatorId: 
 function cilifRateSpec(): IndicatorSpec {
   const md = meta({
     id: 'dwp_cilif_children_rate',
-    catalogueId: 'EP04',
     name: 'Children in relative low income families per 100 children aged 0-15 (2020/21)',
     shortName: 'Children in low income families (rate)',
     ambition: 'employment',
@@ -661,7 +688,7 @@ const RELIGIONS = [
 ] as const;
 
 const IOD19_NOTE = (num: string, den: string) =>
-  `IoD2019 File 8 ${num} over the File 6 ${den} (mid-2015, excluding prisoners); by the IoD definitions this ratio is the domain score (a rate). Ward = sum over LSOA11s mapped to the ward (LSOA11 -> LSOA21 -> ward, chained ONS best fit; estimate). LSOA11s whose numerator is blank (suppressed) in the source are left out of BOTH numerator and denominator, exactly as in the council and England sums (DERIVED file); the row note lists them. IoD2019 numerators are rounded in the source.`;
+  `IoD2019 File 8 ${num} over the File 6 ${den} (mid-2015, excluding prisoners); by the IoD definitions this ratio is the domain score (a rate). Ward = sum over LSOA11s mapped to the ward (LSOA11 -> LSOA21 -> ward, chained ONS best fit; estimate). LSOA11s whose numerator is blank in the source (suppressed: fewer than 10) keep their denominator and count as 0 to 9, so ward, council and England values are ranges (lower end: blanks at 0; upper end: blanks at 9) shown as the midpoint; a comparison is made only when both ends agree. England = the sum over all 32,844 LSOA11 (DERIVED file numerator sum, whose blank areas are the suppressed ones, over the full File 6 denominator). IoD2019 numerators are rounded in the source.`;
 
 export function indicatorSpecs(): IndicatorSpec[] {
   const specs: IndicatorSpec[] = [];
@@ -747,7 +774,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         datasetId: 'iod2019',
         methodNote: IOD19_NOTE('Income Deprivation Domain numerator', 'total population'),
       },
-      { file: imd19nums, geography: 'lsoa11', components: ['imd19_income_domain_numerator'], denominator: 'row', period: '2019', missing: 'exclude' },
+      { file: imd19nums, geography: 'lsoa11', components: ['imd19_income_domain_numerator'], denominator: 'row', period: '2019', suppressed: { threshold: 10, englandDenId: 'imd19_denom_total_population_mid2015', what: 'IoD2019 LSOA11' } },
     ),
     countSpec(
       {
@@ -764,7 +791,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         datasetId: 'iod2019',
         methodNote: IOD19_NOTE('Employment Deprivation Domain numerator', 'working-age population 18-59/64'),
       },
-      { file: imd19nums, geography: 'lsoa11', components: ['imd19_employment_domain_numerator'], denominator: 'row', period: '2019', missing: 'exclude' },
+      { file: imd19nums, geography: 'lsoa11', components: ['imd19_employment_domain_numerator'], denominator: 'row', period: '2019', suppressed: { threshold: 10, englandDenId: 'imd19_denom_working_age_18_59_64', what: 'IoD2019 LSOA11' } },
     ),
     countSpec(
       {
@@ -778,7 +805,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         datasetId: 'iod2019',
         methodNote: IOD19_NOTE('IDACI numerator', 'dependent children aged 0-15'),
       },
-      { file: imd19nums, geography: 'lsoa11', components: ['imd19_idaci_numerator'], denominator: 'row', period: '2019', missing: 'exclude' },
+      { file: imd19nums, geography: 'lsoa11', components: ['imd19_idaci_numerator'], denominator: 'row', period: '2019', suppressed: { threshold: 10, englandDenId: 'imd19_denom_children_0_15_mid2015', what: 'IoD2019 LSOA11' } },
     ),
     countSpec(
       {
@@ -792,7 +819,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         datasetId: 'iod2019',
         methodNote: IOD19_NOTE('IDAOPI numerator', 'older population aged 60 and over'),
       },
-      { file: imd19nums, geography: 'lsoa11', components: ['imd19_idaopi_numerator'], denominator: 'row', period: '2019', missing: 'exclude' },
+      { file: imd19nums, geography: 'lsoa11', components: ['imd19_idaopi_numerator'], denominator: 'row', period: '2019', suppressed: { threshold: 10, englandDenId: 'imd19_denom_older_60plus_mid2015', what: 'IoD2019 LSOA11' } },
     ),
   );
   specs.push(
@@ -1354,7 +1381,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         definition:
           'Usual residents aged 16 and over in employment (including full-time students in employment), as a percentage of all usual residents aged 16 and over (TS066). Not the APS employment rate for ages 16-64.',
         unit: '% of usual residents aged 16+',
-        polarity: 'high-is-good',
+        polarity: 'no-judgement', // age-confounded crude percentage: not age-standardised (docs/methods.md)
       },
       ['c21pct_economic_activity_status_4a_001'],
       'residents16',
@@ -1393,7 +1420,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         topic: 'Education',
         definition: 'Usual residents aged 16 and over with no qualifications, as a percentage of all usual residents aged 16 and over (TS067).',
         unit: '% of usual residents aged 16+',
-        polarity: 'low-is-good',
+        polarity: 'no-judgement', // age-confounded crude percentage: not age-standardised (docs/methods.md)
       },
       ['c21pct_highest_qualification_6a_000'],
       'residents16',
@@ -1408,7 +1435,7 @@ export function indicatorSpecs(): IndicatorSpec[] {
         topic: 'Education',
         definition: 'Usual residents aged 16 and over whose highest qualification is Level 4 or above (degree level), as a percentage of all usual residents aged 16 and over (TS067).',
         unit: '% of usual residents aged 16+',
-        polarity: 'high-is-good',
+        polarity: 'no-judgement', // age-confounded crude percentage: not age-standardised (docs/methods.md)
       },
       ['c21pct_highest_qualification_6a_003'],
       'residents16',

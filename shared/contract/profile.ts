@@ -127,6 +127,8 @@ export interface BenchmarkUsed {
   name: string;
   value: number | null;
   note?: string;
+  /** Both ends when the benchmark's source suppressed small counts (value is the midpoint). */
+  range?: { lower: number; upper: number };
 }
 
 export interface WardBreakdownRow {

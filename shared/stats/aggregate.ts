@@ -79,6 +79,12 @@ export interface GroupEstimate extends Estimate {
   missing: string[];
   /** True if any member is itself an estimate (built from a best-fit lookup). */
   estimate: boolean;
+  /**
+   * Where the source suppressed some members' small counts: the estimate with every suppressed count at 0 (lower)
+   * and at the threshold - 1 (upper). The estimate itself then shows the midpoint and is compared only when both
+   * ends give the same answer.
+   */
+  range?: { lower: Estimate & { numerator: number | null }; upper: Estimate & { numerator: number | null } };
 }
 
 export const NOT_AGGREGATABLE_NOTE = 'not available for combined areas';

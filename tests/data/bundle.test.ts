@@ -110,8 +110,10 @@ describe('bundle structure', () => {
   it('every row refers to an indicator, a valid area and a consistent value', () => {
     const seen = new Set<string>();
     for (const r of bundle.rows) {
-      expect(r).toHaveLength(BUNDLE_COLUMNS.length);
+      // A 10th element (numeratorUpper) only where the source suppressed small counts.
+      expect([BUNDLE_COLUMNS.length, BUNDLE_COLUMNS.length + 1]).toContain(r.length);
       const [id, area, type, period, num, den, value, estimate] = r;
+      const upper = r[9];
       const m = byId.get(id);
       expect(m, id).toBeDefined();
       const key = `${id}|${area}|${period}`;
@@ -126,7 +128,11 @@ describe('bundle structure', () => {
       else expect([type, area]).toEqual(['england_and_wales', 'K04000001']);
       if (m!.valueType === 'proportion' && num !== null && den !== null) expect(num, key).toBeLessThanOrEqual(den);
       if (m!.valueType === 'count') expect(value, key).toBe(num);
-      else if (num !== null && den !== null && den > 0) expect(value!, key).toBeCloseTo((num / den) * m!.multiplier, 3);
+      else if (upper !== undefined) {
+        // A suppressed range: the value is the midpoint of the two ends.
+        expect(upper, key).toBeGreaterThan(num!);
+        expect(value!, key).toBeCloseTo(((num! + upper) / 2 / den!) * m!.multiplier, 3);
+      } else if (num !== null && den !== null && den > 0) expect(value!, key).toBeCloseTo((num / den) * m!.multiplier, 3);
     }
     // Every indicator has rows, and every ward-level indicator has all 57 wards in each period.
     const byIndicator = new Map<string, BundleRow[]>();

@@ -19,7 +19,7 @@ interface CliIndicator {
   denominator: number | null;
   estimate: boolean;
   coverage: { wards: number; of: number };
-  benchmarks: Record<'west' | 'north' | 'england', { value: number | null; comparison: string }>;
+  benchmarks: Record<'west' | 'north' | 'england', { value: number | null; comparison: string; range?: { lower: number; upper: number } }>;
   comparison: string;
 }
 interface CliProfile {
@@ -140,7 +140,7 @@ describe.skipIf(!HAVE_SOURCES)('N4 profile recomputed by hand from the source fi
     const lsoas = n4Lsoa11();
     const rows = readCsv('imd2019_lsoa11_files4_8__humaniverse_IMD.csv').filter((r) => r.indicator_id === 'imd19_income_domain_numerator' && lsoas.has(r.area_code!));
     expect(rows.length).toBe(lsoas.size);
-    // A blank (suppressed) numerator is left out of both numerator and denominator (none in N4).
+    // No suppressed numerator in N4's LSOAs, so N4's value is a plain proportion.
     const usable = rows.filter((r) => r.numerator !== '' && r.denominator !== '');
     const x = usable.reduce((s, r) => s + Number(r.numerator), 0);
     const n = usable.reduce((s, r) => s + Number(r.denominator), 0);
@@ -156,8 +156,13 @@ describe.skipIf(!HAVE_SOURCES)('N4 profile recomputed by hand from the source fi
     expectClose(ind.ci998?.lower, at998.lower);
     expectClose(ind.ci998?.upper, at998.upper);
     expect(ind.coverage).toEqual({ wards: 4, of: 4 });
-    // England 12.83% (sum of small-area counts); low is good.
-    expect(ind.benchmarks.england.value).toBeCloseTo(12.8263, 4);
+    // England: every LSOA's denominator is kept; the 31 suppressed numerators (under 10) count as 0 to 9.
+    // DERIVED England numerator 7,013,715 (blanks left out) over the full File 6 population 54,728,204.
+    const lower = (7_013_715 / 54_728_204) * 100;
+    const upper = ((7_013_715 + (32_844 - 32_813) * 9) / 54_728_204) * 100;
+    expect(ind.benchmarks.england.range!.lower).toBeCloseTo(lower, 9);
+    expect(ind.benchmarks.england.range!.upper).toBeCloseTo(upper, 9);
+    expect(ind.benchmarks.england.value).toBeCloseTo((lower + upper) / 2, 4);
     expect(['worse', 'worst']).toContain(ind.benchmarks.england.comparison);
   });
 });

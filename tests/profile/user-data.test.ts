@@ -54,7 +54,7 @@ describe('user data in the profile', () => {
     expect(ind.comparison).toBe('worse');
     expect((await indicatorOf('test_smokers', 'north'))!.comparison).toBe('worst');
     // No England row and no England and Wales row.
-    expect(ind.benchmarks.england).toEqual({ value: null, comparison: 'not-compared', note: 'No England value in the source' });
+    expect(ind.benchmarks.england).toEqual({ value: null, comparison: 'not-compared', note: 'No England value in the source', notComparedReason: 'not compared: the benchmark has no value for this period' });
     // The same numbers with high-is-good polarity would be better / best.
     addUserIndicator(tb, { id: 'test_screened', name: 'Screened (test)', valueType: 'proportion', multiplier: 100, polarity: 'high-is-good', unit: '%' }, '2024', {
       [ABINGTON]: [50, 1000],

@@ -166,4 +166,14 @@ export const DATA_MIGRATIONS: Migration[] = [
         GROUP BY v.dataset_id, v.indicator_id, v.period, a.type;
     `,
   },
+  {
+    version: 10,
+    name: 'upper end of a suppressed numerator',
+    up: `
+      -- Where a source suppressed some small counts (IoD2019 numerators under 10), numerator holds the sum with every
+      -- suppressed count at 0 and numerator_upper the sum with each at the threshold - 1; NULL when nothing was
+      -- suppressed. A value is compared with a benchmark only when both ends give the same answer.
+      ALTER TABLE value ADD COLUMN numerator_upper REAL;
+    `,
+  },
 ];

@@ -220,8 +220,8 @@ export function seedBundledData(ctx: Pick<ServiceContext, 'db' | 'assetsDir'>): 
   );
   // A value the user imported for the same key stays: the bundled one is not loaded, and the dataset says so.
   const insertValue = db.prepare(
-    `INSERT INTO value (indicator_id, area_code, period, sex, age, dataset_id, numerator, denominator, value, estimate, note)
-     VALUES (?, ?, ?, 'Persons', 'All ages', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO value (indicator_id, area_code, period, sex, age, dataset_id, numerator, denominator, value, estimate, note, numerator_upper)
+     VALUES (?, ?, ?, 'Persons', 'All ages', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
 
   db.transaction(() => {
@@ -284,7 +284,7 @@ export function seedBundledData(ctx: Pick<ServiceContext, 'db' | 'assetsDir'>): 
     const summary = new Map<string, { dsId: number; indicatorId: string; period: string; areaType: string; n: number }>();
     for (const r of bundle.rows) {
       const dsId = ids.get(indicators.get(r[0])!.datasetId)!;
-      const info = insertValue.run(r[0], r[1], r[3], dsId, r[4], r[5], r[6], r[7] ? 1 : 0, r[8]);
+      const info = insertValue.run(r[0], r[1], r[3], dsId, r[4], r[5], r[6], r[7] ? 1 : 0, r[8], r[9] ?? null);
       if (info.changes === 0) {
         result.skipped++;
         skippedPerDataset.set(dsId, (skippedPerDataset.get(dsId) ?? 0) + 1);

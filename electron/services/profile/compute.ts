@@ -22,6 +22,7 @@ import {
   type Comparison,
   type Estimate,
   type GroupEstimate,
+  type Interval,
   type MemberInput,
   type Polarity,
 } from '../../../shared/stats/index.ts';
@@ -171,8 +172,39 @@ export function oneMember(meta: IndicatorMeta, m: MemberInput): GroupEstimate | 
   return out;
 }
 
-/** One area's own estimate from its own row (a ward, a council, England). */
+/** The row with its numerator at the upper end of a suppressed range (a fresh record: the input cache is per end). */
+function upperRow(row: ValueRecord): ValueRecord {
+  const { input: _input, complete: _complete, ...rest } = row;
+  return { ...rest, numerator: row.numeratorUpper ?? row.numerator };
+}
+
+/** The midpoint estimate of a suppressed range, with both ends kept for the comparison. */
+function ranged(lo: GroupEstimate, hi: GroupEstimate): GroupEstimate {
+  if (lo.value === null || hi.value === null) return lo;
+  const span = (a: Interval | null, b: Interval | null): Interval | null => (a && b ? { lower: Math.min(a.lower, b.lower), upper: Math.max(a.upper, b.upper) } : null);
+  const note = 'range: some small counts are suppressed in the source; the value is the midpoint';
+  return {
+    ...lo,
+    value: (lo.value + hi.value) / 2,
+    ci95: span(lo.ci95, hi.ci95),
+    ci998: span(lo.ci998, hi.ci998),
+    note: lo.note ? `${lo.note}; ${note}` : note,
+    range: {
+      lower: { value: lo.value, ci95: lo.ci95, ci998: lo.ci998, method: lo.method, numerator: lo.numerator },
+      upper: { value: hi.value, ci95: hi.ci95, ci998: hi.ci998, method: hi.method, numerator: hi.numerator },
+    },
+  };
+}
+
+/** One area's own estimate from its own row (a ward, a council, England); a suppressed range gives the midpoint. */
 export function rowEstimate(meta: IndicatorMeta, row: ValueRecord | undefined, who: Named): GroupEstimate {
+  if (row && row.numeratorUpper !== undefined && row.numeratorUpper !== row.numerator) {
+    return ranged(rowEstimateOnce(meta, row, who), rowEstimateOnce(meta, upperRow(row), who));
+  }
+  return rowEstimateOnce(meta, row, who);
+}
+
+function rowEstimateOnce(meta: IndicatorMeta, row: ValueRecord | undefined, who: Named): GroupEstimate {
   if (!row) return nullEstimate(meta, `no value for ${who.name}`, 0, 1);
   const m = cachedInput(meta, row, who);
   if (row.complete) {
@@ -201,6 +233,14 @@ export function groupEstimate(meta: IndicatorMeta, members: readonly Named[], ro
 /** groupEstimate with the members' rows given in the same order as the members. */
 export function groupOfRows(meta: IndicatorMeta, members: readonly Named[], rows: readonly (ValueRecord | undefined)[]): GroupEstimate {
   if (members.length === 1) return rowEstimate(meta, rows[0], members[0]!);
+  if (rows.some((r) => r !== undefined && r.numeratorUpper !== undefined && r.numeratorUpper !== r.numerator)) {
+    const upper = rows.map((r) => (r && r.numeratorUpper !== undefined ? upperRow(r) : r));
+    return ranged(groupOfRowsOnce(meta, members, rows), groupOfRowsOnce(meta, members, upper));
+  }
+  return groupOfRowsOnce(meta, members, rows);
+}
+
+function groupOfRowsOnce(meta: IndicatorMeta, members: readonly Named[], rows: readonly (ValueRecord | undefined)[]): GroupEstimate {
   const inputs: MemberInput[] = [];
   const valueOnly: string[] = [];
   let withValue = 0;
@@ -249,9 +289,33 @@ export function benchmarkValueOf(meta: IndicatorMeta, row: ValueRecord | undefin
  * Fingertips comparison with a benchmark: two levels (95% and 99.8%) when both intervals exist; a value published
  * with a 95% interval only is compared at one level. No interval or no benchmark: not compared.
  */
-export function compareWith(est: GroupEstimate, benchmark: number | null, polarity: Polarity): Comparison {
+export function compareWith(est: GroupEstimate, benchmark: number | null, polarity: Polarity, benchmarkRange?: BenchmarkRange): Comparison {
   if (benchmark === null || !Number.isFinite(benchmark)) return 'not-compared';
-  return compare(est, benchmark, polarity, est.ci998 ? 2 : 1);
+  if (!est.range && !benchmarkRange) return compare(est, benchmark, polarity, est.ci998 ? 2 : 1);
+  // A suppressed range (the area's, the benchmark's or both): compare at every end; only one answer counts.
+  const ends = est.range ? [est.range.lower, est.range.upper] : [est];
+  const marks = benchmarkRange ? [benchmarkRange.lower, benchmarkRange.upper] : [benchmark];
+  const answers = new Set<Comparison>();
+  for (const e of ends) for (const b of marks) answers.add(compare(e, b, polarity, e.ci998 ? 2 : 1));
+  return answers.size === 1 ? [...answers][0]! : 'not-compared';
+}
+
+/** Both ends of a benchmark whose source suppressed small counts (display scale). */
+export interface BenchmarkRange {
+  lower: number;
+  upper: number;
+}
+
+/** The range of a benchmark row with a suppressed numerator, or undefined. */
+export function benchmarkRangeOf(meta: IndicatorMeta, row: ValueRecord | undefined): BenchmarkRange | undefined {
+  if (!row || row.numeratorUpper === undefined || row.numerator === null || row.denominator === null || !(row.denominator > 0)) return undefined;
+  return { lower: (row.numerator / row.denominator) * meta.multiplier, upper: (row.numeratorUpper / row.denominator) * meta.multiplier };
+}
+
+/** True when the estimate is a suppressed range whose two ends compare differently with the benchmark. */
+export function rangeUndecided(est: GroupEstimate, benchmark: number | null, polarity: Polarity, benchmarkRange?: BenchmarkRange): boolean {
+  if (benchmark === null || (!est.range && !benchmarkRange)) return false;
+  return compareWith(est, benchmark, polarity, benchmarkRange) === 'not-compared' && est.ci95 !== null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ export interface ValueRecord {
   estimate: boolean;
   note: string | null;
   datasetId: number;
+  /** Upper end of the numerator where the source suppressed small counts (`numerator` is the lower end). */
+  numeratorUpper?: number;
   /** Age bands (DSR: 19, life expectancy: 20), in band order, as stored (null = missing); null when the row has none. */
   bands: { count: number | null; population: number | null }[] | null;
   /** The engine inputs of this row, built once (see compute.ts memberInput). */
@@ -104,6 +106,7 @@ type RawRow = [
   estimate: number,
   note: string | null,
   datasetId: number,
+  numeratorUpper: number | null,
 ];
 
 function toRecord(r: RawRow): ValueRecord {
@@ -120,6 +123,7 @@ function toRecord(r: RawRow): ValueRecord {
     note: r[11],
     datasetId: r[12],
     bands: null,
+    ...(r[13] !== null && r[13] !== undefined ? { numeratorUpper: r[13] } : {}),
   };
 }
 
@@ -167,7 +171,7 @@ export interface Series {
 }
 
 const VALUE_COLUMNS = `v.indicator_id, v.area_code, v.period, v.numerator, v.denominator, v.value, v.ci95_lower, v.ci95_upper,
-  v.ci998_lower, v.ci998_upper, v.estimate, v.note, v.dataset_id`;
+  v.ci998_lower, v.ci998_upper, v.estimate, v.note, v.dataset_id, v.numerator_upper`;
 
 /** The profile's view of the store. One per backend. */
 export class ProfileData {

@@ -11,6 +11,7 @@ import type { ResolvedArea } from './area.ts';
 import { councilRowsNote } from './area.ts';
 import {
   COUNCIL_ONLY_NOTE,
+  benchmarkRangeOf,
   benchmarkValueOf,
   compareWith,
   councilSpread,
@@ -21,6 +22,9 @@ import {
 } from './compute.ts';
 import { ENGLAND, ENGLAND_AND_WALES, NORTH, WEST, comparePeriods, type IndicatorMeta, type ProfileData, type Series, type ValueRecord } from './data.ts';
 import { withUnit } from './format.ts';
+import { citationFor, comparisonLevel, guideFields, notComparedReason, wholeCounts, withoutInterval } from './truth.ts';
+import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, EDITIONS_NOTE, FAMILIES, MULTIPLE_COMPARISONS_NOTE, NO_SAMPLING, editionOf } from '../../../shared/indicator-guide.ts';
+import type { BenchmarkRange } from './compute.ts';
 
 const NO_ROWS: readonly ValueRecord[] = [];
 
@@ -45,6 +49,10 @@ const AMBITION_ORDER = new Map<string, number>(AMBITIONS.map((a, i) => [a.id, i]
 export function compareIndicators(a: IndicatorMeta, b: IndicatorMeta): number {
   const ambition = (AMBITION_ORDER.get(a.ambition) ?? 99) - (AMBITION_ORDER.get(b.ambition) ?? 99);
   if (ambition !== 0) return ambition;
+  // Council-only context rows are grouped apart (after the area's own figures); each deprivation index is grouped by
+  // edition, IoD2025 before IoD2019 (editions cannot be compared, so they are never interleaved).
+  const group = groupRank(a) - groupRank(b);
+  if (group !== 0) return group;
   if (a.catalogueId !== b.catalogueId) {
     if (a.catalogueId === null) return 1;
     if (b.catalogueId === null) return -1;
@@ -52,6 +60,13 @@ export function compareIndicators(a: IndicatorMeta, b: IndicatorMeta): number {
     if (c !== 0) return c;
   }
   return compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** 0: the area's own figures; 1: IoD2025; 2: IoD2019; 3: council-only context. */
+function groupRank(m: IndicatorMeta): number {
+  if (!m.wardLevel) return 3;
+  const ed = editionOf(m.id);
+  return ed === 'IoD2025' ? 1 : ed === 'IoD2019' ? 2 : 0;
 }
 
 /** The area code a benchmark choice means for this area: 'own' is the own council (England for a whole council). */
@@ -82,6 +97,10 @@ export function benchmarkValue(data: ProfileData, meta: IndicatorMeta, code: str
 export interface BenchmarkFigure {
   value: number | null;
   note?: string;
+  /** Both ends when the benchmark's source suppressed small counts. */
+  range?: BenchmarkRange;
+  /** England only: the England and Wales figure where England has none (context, never compared). */
+  englandAndWales?: number;
 }
 
 function computeBenchmarkValue(data: ProfileData, meta: IndicatorMeta, code: string, period: string | null): BenchmarkFigure {
@@ -89,32 +108,36 @@ function computeBenchmarkValue(data: ProfileData, meta: IndicatorMeta, code: str
   if (period === null) return { value: null, note: `No ${name} value` };
   const row = data.benchmarkRow(code, meta.id, period);
   const value = benchmarkValueOf(meta, row, { code, name });
-  if (value !== null) return row?.note ? { value, note: row.note } : { value };
+  const range = benchmarkRangeOf(meta, row);
+  if (value !== null) return { value, ...(row?.note ? { note: row.note } : {}), ...(range ? { range } : {}) };
   if (code === ENGLAND) {
     const ew = data.benchmarkRow(ENGLAND_AND_WALES, meta.id, period);
     const ewValue = benchmarkValueOf(meta, ew, { code: ENGLAND_AND_WALES, name: 'England and Wales' });
-    return {
-      value: null,
-      note: ewValue !== null ? `No England value in the source; England and Wales: ${withUnit(ewValue, meta.valueType, meta.unit)}` : 'No England value in the source',
-    };
+    return ewValue !== null
+      ? { value: null, note: `No England value in the source; England and Wales: ${withUnit(ewValue, meta.valueType, meta.unit)}`, englandAndWales: ewValue }
+      : { value: null, note: 'No England value in the source' };
   }
   const council = data.councils().get(code);
   if (council && meta.wardLevel && council.wards.length > 0) {
     data.load(council.wards);
     const wards = data.wards();
     const sum = groupEstimate(meta, council.wards.map((c) => wards.get(c)!), (c) => data.row(c, meta.id, period));
-    if (sum.value !== null) return { value: sum.value, note: `No ${name} value in the source: the sum of its ${council.wards.length} wards` };
+    const range = sum.range ? { lower: sum.range.lower.value!, upper: sum.range.upper.value! } : undefined;
+    if (sum.value !== null) return { value: sum.value, note: `No ${name} value in the source: the sum of its ${council.wards.length} wards`, ...(range ? { range } : {}) };
   }
   return { value: null, note: `No ${name} value in the source for ${period}` };
 }
 
 function benchmarkEntry(data: ProfileData, meta: IndicatorMeta, code: string, period: string | null, est: GroupEstimate, self: string | null): BenchmarkValue {
   const b = benchmarkValue(data, meta, code, period);
+  const extra = { ...(b.range ? { range: b.range } : {}), ...(b.englandAndWales !== undefined ? { englandAndWales: b.englandAndWales } : {}) };
   if (code === self) {
-    return { value: b.value, comparison: 'not-compared', note: b.note ? `${b.note}; this is the area itself` : 'This is the area itself' };
+    const reason = notComparedReason(meta, est, 'not-compared', b, true);
+    return { value: b.value, comparison: 'not-compared', note: b.note ? `${b.note}; this is the area itself` : 'This is the area itself', ...extra, ...(reason ? { notComparedReason: reason } : {}) };
   }
-  const comparison = compareWith(est, b.value, meta.polarity);
-  return b.note ? { value: b.value, comparison, note: b.note } : { value: b.value, comparison };
+  const comparison = compareWith(est, b.value, meta.polarity, b.range);
+  const reason = notComparedReason(meta, est, comparison, b, false);
+  return { value: b.value, comparison, ...(b.note ? { note: b.note } : {}), ...extra, ...(reason ? { notComparedReason: reason } : {}) };
 }
 
 const higherIsBetter = (meta: IndicatorMeta): boolean | null => (meta.polarity === 'no-judgement' ? null : meta.polarity === 'high-is-good');
@@ -217,8 +240,20 @@ function spineOf(data: ProfileData, meta: IndicatorMeta, resolved: ResolvedArea,
 
 function sourceOf(data: ProfileData, meta: IndicatorMeta, row: ValueRecord | undefined): ProfileIndicator['source'] {
   const ds = data.dataset(row?.datasetId ?? meta.datasetId);
-  if (!ds) return { datasetId: '', name: '', publisher: '', licence: '', attribution: '' };
-  return { datasetId: ds.key ?? String(ds.id), name: ds.name, publisher: ds.publisher, licence: ds.licence, attribution: ds.attribution };
+  if (!ds) return { datasetId: '', name: '', publisher: '', licence: '', attribution: '', citation: '' };
+  const citation = citationFor(ds.key ?? '', ds.publisher, ds.name, ds.licence);
+  return { datasetId: ds.key ?? String(ds.id), name: ds.name, publisher: ds.publisher, licence: ds.licence, attribution: ds.attribution, citation };
+}
+
+/** True when the indicator can be judged at all: a ward-level measure with a direction and an interval. */
+function comparable(meta: IndicatorMeta): boolean {
+  if (!meta.wardLevel || meta.polarity === 'no-judgement' || NO_SAMPLING.has(meta.id)) return false;
+  return meta.valueType !== 'count' && meta.valueType !== 'mean-score' && meta.valueType !== 'rank' && meta.valueType !== 'other';
+}
+
+/** For a nested family member: whether it is the one the headline counts; undefined outside a family. */
+function FAMILY_HEADLINE(id: string): boolean | undefined {
+  return FAMILIES[id]?.headline;
 }
 
 /** True when the store has anything to show for this indicator and area (member, council or England rows). */
@@ -230,6 +265,7 @@ function hasAnyRows(data: ProfileData, meta: IndicatorMeta, resolved: ResolvedAr
 
 export function buildIndicator(data: ProfileData, meta: IndicatorMeta, resolved: ResolvedArea, choice: BenchmarkChoice, period?: string): ProfileIndicator {
   const v = areaValue(data, meta, resolved, period);
+  v.est = wholeCounts(meta, withoutInterval(meta, v.est));
   const self = resolved.council?.code ?? null;
   const benchmarks = {} as Record<BenchmarkKey, BenchmarkValue>;
   for (const key of BENCHMARK_KEYS) benchmarks[key] = benchmarkEntry(data, meta, BENCHMARK_CODES[key], v.period, v.est, self);
@@ -266,7 +302,12 @@ export function buildIndicator(data: ProfileData, meta: IndicatorMeta, resolved:
     spine: spineOf(data, meta, resolved, v.period, chosen.value ?? own),
     trend: v.series.map((s) => ({ period: s.period, value: s.value, council: councilAt(s.period) })),
     source: sourceOf(data, meta, v.firstRow),
+    ...guideFields(meta),
+    comparisonLevel: comparisonLevel(v.est, chosen.comparison),
+    countsInHeadline: comparable(meta) && (FAMILY_HEADLINE(meta.id) ?? true),
   };
+  if (chosen.notComparedReason) indicator.notComparedReason = chosen.notComparedReason;
+  if (v.est.range) indicator.range = { lower: v.est.range.lower.value!, upper: v.est.range.upper.value! };
   if (note) indicator.note = note;
   return indicator;
 }
@@ -293,14 +334,30 @@ export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: 
     return { label: b.label, count, percent: count !== null && total ? (count / total) * 100 : null };
   });
 
+  // The population tile (Census 2021 TS038 total) and the age bars (the Census 2021 age table) are two ONS tables,
+  // each perturbed separately for privacy: say so when their totals differ.
+  const population = resolved.area.population;
+  const populationNote =
+    total !== null && population !== null && Math.round(total) !== Math.round(population)
+      ? `The age bars add up to ${Math.round(total).toLocaleString('en-GB')}, ${Math.abs(Math.round(total - population)).toLocaleString('en-GB')} ${total > population ? 'more' : 'fewer'} than the population total (${Math.round(population).toLocaleString('en-GB')}): they come from a different Census 2021 table (usual residents by age), and ONS adjusts each table slightly to protect privacy.`
+      : null;
+
   const deprived = MOST_DEPRIVED_20.map((id) => byId.get(id)).filter((x): x is ProfileIndicator => !!x);
   const dep = deprived.find((d) => d.value !== null) ?? deprived[0];
 
   const sources = new Map<string, Profile['sources'][number]>();
   for (const ind of indicators) {
     const s = ind.source;
-    if (s.datasetId && !sources.has(s.datasetId)) sources.set(s.datasetId, { id: s.datasetId, name: s.name, publisher: s.publisher, licence: s.licence, attribution: s.attribution });
+    if (s.datasetId && !sources.has(s.datasetId)) {
+      sources.set(s.datasetId, { id: s.datasetId, name: s.name, publisher: s.publisher, licence: s.licence, attribution: s.attribution, citation: s.citation });
+    }
   }
+  const judged = indicators.filter((i) => i.countsInHeadline);
+  const compared = judged.filter((i) => i.comparison !== 'not-compared');
+  const worse = compared.filter((i) => WORSE.has(i.comparison)).length;
+  const better = compared.filter((i) => BETTER.has(i.comparison)).length;
+  const against = data.areaName(benchmarkCode(resolved, choice));
+  const editions = new Set(indicators.filter((i) => i.edition).map((i) => i.edition!.id));
 
   return {
     area: resolved.area,
@@ -308,12 +365,19 @@ export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: 
     generatedAt: new Date().toISOString(),
     headline: {
       population: resolved.area.population,
+      ...(populationNote ? { populationNote } : {}),
       ageBands,
       mostDeprived20: dep ? { value: dep.value, period: dep.period } : null,
-      significantlyWorse: indicators.filter((i) => WORSE.has(i.comparison)).length,
-      significantlyBetter: indicators.filter((i) => BETTER.has(i.comparison)).length,
+      significantlyWorse: worse,
+      significantlyBetter: better,
+      judged: judged.length,
+      compared: compared.length,
+      summary: `${worse} significantly worse and ${better} significantly better, of ${compared.length} indicators compared with ${against} (${judged.length} could be judged).`,
+      countNote: `Each concept is counted once: of nested measures (such as households deprived in 1, 2, 3 or 4 ways) only the headline member counts. Measures with no better or worse direction, counts, scores, shares of whole neighbourhoods and anything not compared are left out. ${MULTIPLE_COMPARISONS_NOTE}`,
     },
     indicators,
     sources: [...sources.values()],
+    legend: { title: COMPARISON_LEGEND_TITLE, rule: COMPARISON_RULE, entries: COMPARISON_LEGEND.map((e) => ({ ...e })) },
+    notes: editions.size > 1 ? [EDITIONS_NOTE] : [],
   };
 }

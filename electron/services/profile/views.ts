@@ -18,6 +18,7 @@ import type { BenchmarkChoice, Profile, ProfileIndicator } from '../../../shared
 import { COMPARISON_COLOURS, COMPARISON_LABELS, quantiles, type Comparison, type GroupEstimate } from '../../../shared/stats/index.ts';
 import type { ResolvedArea } from './area.ts';
 import { COUNCIL_ONLY_NOTE, compareWith, estimatesOf, wardEstimates } from './compute.ts';
+import { withoutInterval } from './truth.ts';
 import type { IndicatorMeta, ProfileData } from './data.ts';
 import { formatValue, withUnit } from './format.ts';
 import { jenks } from './jenks.ts';
@@ -60,7 +61,9 @@ function requirePeriod(meta: IndicatorMeta, period: string | undefined, periods:
 /** The benchmark a ward (or an area) is compared with: 'own' is the ward's own council. */
 function usedBenchmark(data: ProfileData, meta: IndicatorMeta, code: string, period: string | null): BenchmarkUsed {
   const b = benchmarkValue(data, meta, code, period);
-  return b.note ? { code, name: data.areaName(code), value: b.value, note: b.note } : { code, name: data.areaName(code), value: b.value };
+  const used: BenchmarkUsed = b.note ? { code, name: data.areaName(code), value: b.value, note: b.note } : { code, name: data.areaName(code), value: b.value };
+  if (b.range) used.range = b.range;
+  return used;
 }
 
 function wardBenchmarkCode(choice: BenchmarkChoice, authorityCode: string): string {
@@ -94,7 +97,7 @@ export function wardBreakdown(data: ProfileData, resolved: ResolvedArea, meta: I
       denominator: est?.denominator ?? null,
       estimate: est?.estimate ?? false,
       note: !meta.wardLevel ? COUNCIL_ONLY_NOTE : est && est.value === null ? (est.note ?? null) : (row?.note ?? est?.note ?? null),
-      comparison: est ? compareWith(est, bm.value, meta.polarity) : 'not-compared',
+      comparison: est ? compareWith(withoutInterval(meta, est), bm.value, meta.polarity, bm.range) : 'not-compared',
       benchmark: bm,
     };
   });
@@ -114,7 +117,7 @@ export function wardBreakdown(data: ProfileData, resolved: ResolvedArea, meta: I
       estimate: group.est.estimate,
       coverage: group.est.coverage,
       ...(groupNote ? { note: groupNote } : {}),
-      comparison: resolved.council && benchmarkCode(resolved, choice) === resolved.council.code ? 'not-compared' : compareWith(group.est, groupBenchmark.value, meta.polarity),
+      comparison: resolved.council && benchmarkCode(resolved, choice) === resolved.council.code ? 'not-compared' : compareWith(withoutInterval(meta, group.est), groupBenchmark.value, meta.polarity, groupBenchmark.range),
       benchmark: groupBenchmark,
     },
     wards,
@@ -167,7 +170,7 @@ export function choropleth(
       value: est?.value ?? null,
       estimate: est?.estimate ?? false,
       class: null,
-      comparison: est ? compareWith(est, bm.value, meta.polarity) : 'not-compared',
+      comparison: est ? compareWith(withoutInterval(meta, est), bm.value, meta.polarity, bm.range) : 'not-compared',
       benchmarkValue: bm.value,
       note: !meta.wardLevel ? COUNCIL_ONLY_NOTE : (est?.note ?? null),
     };

@@ -203,13 +203,16 @@ function tags(ind: ProfileIndicator): string {
   if (!ind.wardLevel) out.push('<span class="tag">council level only</span>');
   if (ind.estimate && ind.value !== null) out.push('<span class="flag">estimate</span>');
   if (isIncomplete(ind)) out.push(`<span class="tag warn">incomplete (${esc(coverageText(ind.coverage))})</span>`);
+  if (ind.valueNote) out.push(`<span class="tag">${esc(ind.valueNote)}</span>`);
   return out.join(' ');
 }
 
 function indicatorCell(ind: ProfileIndicator): string {
   const unit = unitWords(ind);
   const meta = [ind.period, isPercent(ind) ? (unit ? `% ${unit}` : '%') : unit].filter((s) => s && s.trim()).map(esc).join(' \u00b7 ');
-  return `<div class="ind-name">${esc(ind.name)}</div><div class="ind-meta">${meta}${tags(ind) ? ` ${tags(ind)}` : ''}</div>`;
+  const plain = ind.plainDefinition ? `<div class="ind-meta ind-plain">${esc(ind.plainDefinition)}</div>` : '';
+  const caveat = ind.caveat ? `<div class="ind-meta ind-caveat">${esc(ind.caveat)}</div>` : '';
+  return `<div class="ind-name">${esc(ind.name)}</div>${plain}<div class="ind-meta">${meta}${tags(ind) ? ` ${tags(ind)}` : ''}</div>${caveat}`;
 }
 
 /** Why a value is missing, shortly ("incomplete", "not available for combined areas"). */
@@ -250,10 +253,12 @@ function profileRow(ind: ProfileIndicator, key: BenchmarkKey): string {
     );
   }
   const why = whyMissing(ind);
-  const value = `${esc(formatValue(ind, ind.value))}${why ? `<span class="why">${esc(why)}</span>` : ''}`;
+  const range = ind.range ? `<span class="why">range ${esc(formatValue(ind, ind.range.lower))} to ${esc(formatValue(ind, ind.range.upper))}</span>` : '';
+  const value = `${esc(formatValue(ind, ind.value))}${why ? `<span class="why">${esc(why)}</span>` : ''}${range}`;
+  const reason = ind.value !== null && ind.notComparedReason ? `<span class="why">${esc(ind.notComparedReason)}</span>` : '';
   return (
     `<tr><td>${indicatorCell(ind)}</td><td class="num">${value}</td><td class="num">${esc(formatInterval(ind, ind.ci95))}</td>` +
-    `<td class="num">${esc(formatNumeratorDenominator(ind))}</td>${bench}<td>${cmpChip(ind.comparison)}</td><td class="spine-cell">${spine}</td></tr>`
+    `<td class="num">${esc(formatNumeratorDenominator(ind))}</td>${bench}<td>${cmpChip(ind.comparison)}${reason}</td><td class="spine-cell">${spine}</td></tr>`
   );
 }
 
@@ -464,6 +469,7 @@ ${profileTable(s.rows, key, s.a.title)}
 figure for the area; <strong>95% interval</strong> is the range the true value probably lies in; <strong>Count</strong> is the number
 of people, households or events behind it (out of how many). The comparison is with ${esc(COUNCIL_NAMES[key])}.</p>
 <div class="key-row"><span>Comparison:</span> ${keyChips}</div>
+${legendBlock(profile)}
 <div class="key-row">${spineKeySvg()}<span>Spine chart: the range of all ${esc(BENCHMARK_LABELS[key] === 'England' ? 'council' : BENCHMARK_LABELS[key])} wards (light grey), the middle half of them
 (dark grey), the ${esc(COUNCIL_NAMES[key])} value (black line) and this area (circle, coloured by the comparison). Better is always to the right;
 where neither direction is better, higher is to the right. <strong>E&amp;W</strong> under an England value: the source has no figure for
@@ -550,8 +556,19 @@ Open Census, deprivation and benefits data are not suppressed: the publishers ha
 lies inside the area's 95% confidence interval, otherwise <strong>Better</strong> or <strong>Worse</strong> (or <strong>Higher</strong> or
 <strong>Lower</strong> where neither direction is better, such as the share of older people). <strong>Best</strong> or <strong>Worst</strong>
 means the council's value lies outside the 99.8% interval too: the difference is very unlikely to be chance. Counts, scores and ranks have no
-interval and are <strong>Not compared</strong>. The word is always printed next to the colour.</p>
+interval and are <strong>Not compared</strong>, and so are shares of whole neighbourhoods (no sampling), figures whose suppressed small numbers
+leave the answer open, and England comparisons where only an England and Wales figure exists; the reason is printed beside the figure.
+The word is always printed next to the colour.</p>
+${input.profile.headline.summary ? `<p>${esc(input.profile.headline.summary)} ${esc(input.profile.headline.countNote ?? '')}</p>` : ''}
 </section>`;
+}
+
+/** The shared legend of comparison words (shared/indicator-guide.ts) and the profile's notes (e.g. editions). */
+function legendBlock(profile: Profile): string {
+  const legend = profile.legend;
+  const entries = legend ? legend.entries.map((e) => `<strong>${esc(e.word)}</strong>: ${esc(e.meaning)}.`).join(' ') : '';
+  const notes = (profile.notes ?? []).map((n) => `<p class="small"><strong>${esc(n)}</strong></p>`).join('');
+  return `${legend ? `<p class="small legend" aria-label="${esc(legend.title)}">${entries} ${esc(legend.rule)}</p>` : ''}${notes}`;
 }
 
 function sourcesTable(sources: ReportSource[]): string {
@@ -561,7 +578,7 @@ function sourcesTable(sources: ReportSource[]): string {
     sources
       .map(
         (s) =>
-          `<tr><td><span class="ind-name">${esc(s.name)}</span>${s.period ? `<div class="ind-meta">${esc(s.period)}</div>` : ''}${s.source ? `<div class="ind-meta">${esc(s.source)}</div>` : ''}</td>` +
+          `<tr><td><span class="ind-name">${esc(s.citation ?? s.name)}</span>${s.period ? `<div class="ind-meta">${esc(s.period)}</div>` : ''}</td>` +
           `<td>${esc(s.publisher)}</td><td>${esc(s.licence)}</td><td>${esc(s.attribution)}</td></tr>`,
       )
       .join('') +

@@ -49,6 +49,15 @@ export const COLUMNS: Column[] = [
   { key: 'source', header: 'Source', width: 40 },
   { key: 'publisher', header: 'Publisher', width: 24 },
   { key: 'licence', header: 'Licence', width: 24 },
+  { key: 'plainDefinition', header: 'What it measures', width: 60 },
+  { key: 'rangeLower', header: 'Range lower (suppressed small numbers)', numFmt: '#,##0.0', width: 12 },
+  { key: 'rangeUpper', header: 'Range upper (suppressed small numbers)', numFmt: '#,##0.0', width: 12 },
+  { key: 'valueNote', header: 'Value note', width: 20 },
+  { key: 'comparisonLevel', header: 'Comparison level', width: 20 },
+  { key: 'notComparedReason', header: 'Why not compared', width: 50 },
+  { key: 'caveat', header: 'Caveat', width: 50 },
+  { key: 'edition', header: 'Edition', width: 30 },
+  { key: 'citation', header: 'Citation', width: 60 },
 ];
 
 export const BENCHMARK_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
@@ -115,6 +124,15 @@ export function indicatorRow(ind: ProfileIndicator, comparedWith: BenchmarkKey):
     source: ind.source.name,
     publisher: ind.source.publisher,
     licence: ind.source.licence,
+    plainDefinition: ind.plainDefinition ?? null,
+    rangeLower: roundNumber(ind.range?.lower),
+    rangeUpper: roundNumber(ind.range?.upper),
+    valueNote: ind.valueNote ?? null,
+    comparisonLevel: ind.comparisonLevel ?? null,
+    notComparedReason: ind.notComparedReason ?? null,
+    caveat: ind.caveat ?? null,
+    edition: ind.edition?.label ?? null,
+    citation: ind.source.citation ?? null,
   };
 }
 

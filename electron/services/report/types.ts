@@ -33,9 +33,11 @@ export interface ReportSource {
   publisher: string;
   licence: string;
   attribution: string;
-  /** Where the numbers were read from (file, repository, original product). */
+  /** Where the numbers were read from (file, repository, original product): build provenance, not printed. */
   source?: string;
   period?: string;
+  /** Publisher, dataset and release with the licence: what the PDF cites. */
+  citation?: string;
 }
 
 /** One embedded web font face (base64 woff2), with the characters it covers. */

@@ -42,9 +42,10 @@ export function matches(ind: Searchable, query: string, ambitionTitle: string): 
   return words.every((w) => text.includes(w));
 }
 
-export function passesShow(ind: Pick<ProfileIndicator, 'comparison'>, show: ShowFilter): boolean {
-  if (show === 'worse') return WORSE.includes(ind.comparison);
-  if (show === 'better') return BETTER.includes(ind.comparison);
+/** 'worse' and 'better' show what the headline counts: each concept once (countsInHeadline), as docs/methods.md says. */
+export function passesShow(ind: Pick<ProfileIndicator, 'comparison' | 'countsInHeadline'>, show: ShowFilter): boolean {
+  if (show === 'worse') return WORSE.includes(ind.comparison) && ind.countsInHeadline !== false;
+  if (show === 'better') return BETTER.includes(ind.comparison) && ind.countsInHeadline !== false;
   if (show === 'differ') return ind.comparison === 'higher' || ind.comparison === 'lower';
   return true;
 }

@@ -64,6 +64,11 @@ export function Headline({ profile, onShow }: { profile: Profile; onShow(show: S
               </span>
             </button>
           </p>
+          {h.summary && (
+            <p className="tile-note" data-testid="profile-compared">
+              of {h.compared} compared ({h.judged} could be judged)
+            </p>
+          )}
         </div>
       </div>
 
@@ -105,6 +110,7 @@ export function Headline({ profile, onShow }: { profile: Profile; onShow(show: S
               })}
             </tbody>
           </table>
+          {h.populationNote && <p className="tile-note">{h.populationNote}</p>}
         </figure>
       )}
     </section>

@@ -61,7 +61,7 @@ export function IndicatorRow({
   const benchName = BENCHMARK_NAMES[benchKey];
   const rangeName = `${COUNCIL_NAMES[area.ownCouncil]} wards`;
   const incomplete = ind.wardLevel && ind.coverage.wards < ind.coverage.of;
-  const comparedWith = `${comparisonLabel(ind.comparison)}: ${comparisonPhrase(ind.comparison, benchName)}${ind.comparison === 'not-compared' && ind.note ? ` (${ind.note})` : ''}`;
+  const comparedWith = `${comparisonLabel(ind.comparison)}: ${comparisonPhrase(ind.comparison, benchName)}${ind.comparison === 'not-compared' && (ind.notComparedReason ?? ind.note) ? ` (${ind.notComparedReason ?? ind.note})` : ''}`;
 
   return (
     <li className={`indicator${expanded ? ' is-open' : ''}`} data-indicator-id={ind.id}>
@@ -102,6 +102,12 @@ export function IndicatorRow({
                   {formatInterval(ind, ind.ci95)}
                 </span>
               )}
+              {ind.range && (
+                <span className="interval" data-testid="indicator-range" title="Some small counts are suppressed in the source: the value is the midpoint of this range">
+                  range {formatValue(ind, ind.range.lower)} to {formatValue(ind, ind.range.upper)}
+                </span>
+              )}
+              {ind.valueNote && <span className="flag">{ind.valueNote}</span>}
             </>
           )}
         </div>
@@ -128,6 +134,8 @@ export function IndicatorRow({
           )}
           {incomplete && <span className="flag is-warning">incomplete ({coverageText(ind.coverage)})</span>}
           {ind.value === null && ind.wardLevel && ind.note && <span className="note">{ind.note}</span>}
+          {ind.value !== null && ind.notComparedReason && <span className="note">{ind.notComparedReason}</span>}
+          {ind.caveat && <span className="note">{ind.caveat}</span>}
         </p>
       </div>
       {expanded && <IndicatorDetails id={`${id}-details`} ind={ind} profile={profile} target={target} info={info} benchKey={benchKey} />}
@@ -161,6 +169,10 @@ function IndicatorDetails({
       <p className="indicator-fullname">{ind.name}</p>
       <dl className="details-list">
         <div>
+          <dt>What it measures</dt>
+          <dd data-testid="indicator-plain">{ind.plainDefinition ?? (ind.definition || 'No definition was given with the data.')}</dd>
+        </div>
+        <div>
           <dt>Definition</dt>
           <dd data-testid="indicator-definition">{ind.definition || 'No definition was given with the data.'}</dd>
         </div>
@@ -177,7 +189,7 @@ function IndicatorDetails({
           </dd>
         </div>
         <div>
-          <dt>Method</dt>
+          <dt>How this is made</dt>
           <dd>
             {ind.method}
             {ind.estimate && '; an estimate for these ward boundaries'}.{info?.methodNote ? ` ${info.methodNote}` : ''}
@@ -187,7 +199,7 @@ function IndicatorDetails({
         <div>
           <dt>Source</dt>
           <dd data-testid="indicator-source">
-            {ind.source.publisher}: {ind.source.name}. {ind.source.licence}.
+            {ind.source.citation ?? `${ind.source.publisher}: ${ind.source.name}. ${ind.source.licence}.`}
           </dd>
         </div>
       </dl>
