@@ -53,8 +53,15 @@ export interface ReportInput {
   wardBreakdowns: WardBreakdownInput[];
   /** Wards and councils for the cover map (the whole bundled geography is fine: the map picks what it needs). */
   geography: Pick<Geography, 'wards' | 'authorities' | 'attribution'> & Partial<Pick<Geography, 'labels'>>;
-  /** The LAP's pinned indicator ids, in order (at most 5 are shown). Empty: the summary says how to pin. */
+  /** The LAP's pinned indicator ids, in order (at most 5 are shown). Empty: the full version breaks down what stands out. */
   pins: string[];
+  /**
+   * The full technical version (every indicator with intervals and counts, ward breakdowns, notes, the methods
+   * appendix). Default (false/absent): the short meeting document (at most 8 A4 pages for a LAP).
+   */
+  full?: boolean;
+  /** The basemap's attribution when the maps draw towns, roads and rivers (OpenStreetMap, OS Open Roads). */
+  basemapAttribution?: string;
   /** docs/methods.md (rendered as the Methods appendix). */
   methodsMarkdown: string;
   /** Datasets for the Sources appendix; defaults to profile.sources. */
