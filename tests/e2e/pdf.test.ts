@@ -124,6 +124,11 @@ describe.runIf(run)('the Local Area Profile PDF (real data, Chromium)', () => {
     expect(all).toContain('About these figures');
     expect(all).toContain('What 95% and 99.8% mean');
     expect(all).toContain('Places and access');
+    // The cover map has the basemap's context, credited under it (and in the licences).
+    const cover = flat(text(file, 1));
+    expect(cover).toContain('© OpenStreetMap contributors');
+    expect(cover).toContain('OS Open Roads');
+    expect(cover).toContain('Contains OS data © Crown copyright');
     // Never tells the reader to work the app.
     expect(all).not.toMatch(/\bpin(ned)?\b|open the profile|In LAP Insight|\bImport the\b|\bclick\b/i);
   });

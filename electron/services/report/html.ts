@@ -315,8 +315,10 @@ export function cover(input: ReportInput, key: BenchmarkKey, short = false): str
     wardCodes: a.wards.map((w) => w.code),
     colour,
     name: a.name,
-    detail: { width: 448, height: 540 },
+    // The short cover also lists key facts, so its map is a little shorter (the page stays one page).
+    detail: { width: 448, height: short ? 470 : 540 },
     locator: { width: 232, height: 262 },
+    basemap: input.basemap ?? null,
   });
   const attribution = mapAttribution(input);
   const periods = dataPeriods(profile);
@@ -339,7 +341,7 @@ export function cover(input: ReportInput, key: BenchmarkKey, short = false): str
     </ul>
   </div>
 </div>
-<p class="attribution">${esc(attribution)}</p>
+<p class="attribution">${esc(attribution.replace(/\.?\s*$/, '.'))}${input.basemapAttribution ? ` ${esc(input.basemapAttribution)}` : ''}</p>
 <dl class="facts">
   <dt>Produced</dt><dd>${esc(formatDate(input.generatedAt))}, with LAP Insight ${esc(input.appVersion)}</dd>
   ${maps.councils.length ? `<dt>Council</dt><dd>${esc(maps.councils.map((c) => c.name).join(' and '))}</dd>` : ''}

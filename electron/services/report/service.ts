@@ -26,6 +26,7 @@ import { renderMapHtml } from './map-page.ts';
 import { placesFileWord } from './places-table.ts';
 import { MAP_PNG, type ReportPrinter } from './printer.ts';
 import { renderProfileDocument } from './short.ts';
+import { basemapAttribution, loadBasemap } from './basemap.ts';
 import { pickStandouts } from './standout.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { profileWorkbook } from './xlsx.ts';
@@ -194,6 +195,7 @@ export async function buildReportInput(
   const colour = area.kind === 'lap' ? data.lapColour(area.id) : null;
   const places = await data.places(area);
   abortIfCancelled(options.signal);
+  const basemap = loadBasemap(data.assetsDir);
   return {
     profile,
     wardBreakdowns,
@@ -207,6 +209,7 @@ export async function buildReportInput(
     fonts: loadReportFonts(data.assetsDir),
     places,
     ...(options.full ? { full: true } : {}),
+    ...(basemap ? { basemap, basemapAttribution: basemapAttribution(basemap) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Geography } from '../../../shared/domain.ts';
 import type { AreaPlaces } from '../../../shared/places.ts';
 import type { Profile } from '../../../shared/profile.ts';
 import type { Comparison, Interval } from '../../../shared/stats/index.ts';
+import type { ReportBasemap } from './basemap.ts';
 
 /** One member ward's value for one indicator (the ward breakdown of a pinned indicator). */
 export interface WardBreakdownRow {
@@ -62,6 +63,8 @@ export interface ReportInput {
   full?: boolean;
   /** The basemap's attribution when the maps draw towns, roads and rivers (OpenStreetMap, OS Open Roads). */
   basemapAttribution?: string;
+  /** Towns, roads, railways and water for the maps (assets/basemap.json); absent: plain ward maps. */
+  basemap?: ReportBasemap | null;
   /** docs/methods.md (rendered as the Methods appendix). */
   methodsMarkdown: string;
   /** Datasets for the Sources appendix; defaults to profile.sources. */
