@@ -20,7 +20,7 @@ import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, table, type Command, type Io } from './common.ts';
 import { runProfileExports } from './commands-report.ts';
 
-const USAGE = 'profile NAME|AREACODE [--set SET] [--benchmark own|west|north|england] [--json] [--pdf FILE] [--csv FILE] [--xlsx FILE] [--map-png FILE]';
+const USAGE = 'profile NAME|AREACODE [--set SET] [--benchmark own|west|north|england] [--json] [--pdf FILE [--full]] [--csv FILE] [--xlsx FILE] [--map-png FILE]';
 const BENCHMARKS: readonly BenchmarkChoice[] = ['own', 'west', 'north', 'england'];
 
 /**

@@ -1,8 +1,11 @@
 /**
  * CLI commands for the Local Area Profile documents:
  *
- *   lap-insight report-all [--set SET] --out DIR      one PDF per LAP (all sets, or one set) and index.csv
- *   lap-insight profile NAME --pdf FILE | --csv FILE | --xlsx FILE | --map-png FILE   (flags of `profile`, handled here)
+ *   lap-insight report-all [--set SET] --out DIR [--full]   one PDF per LAP (all sets, or one set) and index.csv
+ *   lap-insight profile NAME --pdf FILE [--full] | --csv FILE | --xlsx FILE | --map-png FILE   (flags of `profile`, handled here)
+ *
+ * The PDF is the short meeting document by default; --full makes the full technical version (every indicator,
+ * ward breakdowns, notes and the methods appendix).
  *
  * Both use the export service (electron/services/report/service.ts) and the backend's printer: a system
  * Chrome/Chromium/Edge (LAP_INSIGHT_CHROMIUM to choose one), started once and reused for every report.
@@ -55,7 +58,9 @@ export async function runProfileExports(
     if (typeof cli.flags.get(f.flag) !== 'string') throw new CliError(`--${f.flag} needs a file name, e.g. --${f.flag} ${exportFileName('N4', f.format).replace(/ /g, '-')}`);
   }
   const area = await resolveArea(backend, cli.positional.join(' '), stringOption(cli, 'set'));
-  const input = await buildReportInput(reportDataFor(backend.ctx), area, benchmarkOf(cli));
+  const full = cli.flags.get('full') === true;
+  if (cli.flags.has('full') && !full) throw new CliError('--full takes no value: profile NAME --pdf FILE --full');
+  const input = await buildReportInput(reportDataFor(backend.ctx), area, benchmarkOf(cli), full ? { full } : {});
   for (const f of wanted) {
     const file = path.resolve(stringOption(cli, f.flag)!);
     const started = Date.now();
@@ -70,13 +75,15 @@ export async function runProfileExports(
 
 export const reportCommands: Record<string, Command> = {
   'report-all': {
-    usage: 'report-all [--set SET] --out DIR [--benchmark own|west|north|england]\n                                One Local Area Profile PDF per LAP, and index.csv',
+    usage:
+      'report-all [--set SET] --out DIR [--benchmark own|west|north|england] [--full]\n                                One Local Area Profile PDF per LAP (short; --full: the full technical version), and index.csv',
     valueOptions: ['set', 'out', 'benchmark'],
     async run(backend: Backend, cli: ParsedCli, io: Io) {
       const outArg = stringOption(cli, 'out');
       if (!outArg) throw new CliError('Say where to write the PDFs: report-all [--set SET] --out DIR');
       const outDir = path.resolve(outArg);
       const benchmark = benchmarkOf(cli);
+      const full = cli.flags.get('full') === true;
       const setText = stringOption(cli, 'set');
       const set = setText ? await resolveSet(backend, setText) : undefined;
       const laps = (await call(backend, 'laps.list', set ? { setId: set.id } : {})).filter((l) => l.wardCount > 0);
@@ -96,10 +103,10 @@ export const reportCommands: Record<string, Command> = {
           const started = Date.now();
           const prefix = `[${i + 1}/${laps.length}] ${lap.name}`;
           try {
-            const input = await buildReportInput(data, { kind: 'lap', id: lap.id }, benchmark);
+            const input = await buildReportInput(data, { kind: 'lap', id: lap.id }, benchmark, full ? { full } : {});
             const file = await renderExport(input, 'pdf', () => printerFor(backend.ctx));
             let name = file.fileName;
-            if (used.has(name.toLowerCase())) name = `${safeFileName(lap.name)} (${safeFileName(lap.set.name)}) Local Area Profile.pdf`;
+            if (used.has(name.toLowerCase())) name = `${safeFileName(lap.name)} (${safeFileName(lap.set.name)}) Local Area Profile${full ? ' (full)' : ''}.pdf`;
             used.add(name.toLowerCase());
             writeFileSync(path.join(outDir, name), file.data);
             rows[i] = [lap.name, lap.set.name, lap.wards.map((w) => w.name).join('; '), lap.population, name, file.pages ?? null];

@@ -2,7 +2,8 @@
  * npm run data:build
  *
  * Reads ../shared/data (build time only) and writes the committed bundled dataset:
- * assets/dataset/bundle.json, assets/dataset/README.md and assets/lookups/*.csv.
+ * assets/dataset/bundle.json, assets/dataset/README.md, assets/lookups/*.csv and assets/basemap.json (the map's
+ * towns, roads, railways and water, from ../shared/data/basemap: scripts/data-build/basemap.ts).
  * Usage: tsx scripts/data-build/main.ts [--data <dir>] [--check]
  *   --check  build in memory and fail if the committed files differ (nothing is written).
  */
@@ -10,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll } from './build.ts';
+import { buildBasemap } from './basemap.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,6 +28,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const result = buildAll(dataDir);
+  for (const [rel, text] of buildBasemap(dataDir)) result.files.set(rel, text);
   let differ = 0;
   for (const [rel, text] of result.files) {
     const file = path.join(REPO_ROOT, rel);

@@ -1,7 +1,7 @@
 /**
  * Contract verbs for exports (issue: Local Area Profile PDF and exports).
  *
- *   export.profile  {area, format: 'pdf'|'csv'|'xlsx'|'map-png'|'places-csv', benchmark?, categories?}  -> {jobId}
+ *   export.profile  {area, format: 'pdf'|'csv'|'xlsx'|'map-png'|'places-csv', benchmark?, categories?, full?}  -> {jobId}
  *
  * An export runs as a background job, so the window never waits on it: poll 'jobs.get' {jobId} for progress
  * ("Computing profile", "Drawing map", "Printing PDF"; done/total in steps) and, once its state is 'done', its
@@ -24,6 +24,8 @@ export const exportSchemas = {
       benchmark: z.enum(BENCHMARK_CHOICES, { error: 'the benchmark is own, west, north or england' }).default('own'),
       /** places-csv only: just these categories (e.g. ['gp'] for a practice list); default every category. */
       categories: z.array(placeCategorySchema).max(8).optional(),
+      /** pdf only: the full technical version (every indicator, ward breakdowns, methods appendix); default the short one. */
+      full: z.boolean().optional(),
     })
     .strict(),
 } as const;

@@ -9,7 +9,7 @@ import { run } from '../helpers/cli.ts';
 import { chromiumCandidates, createChromiumPrinter, findChromium, NoBrowserError } from '../../electron/services/report/chromium.ts';
 import { CSV_BOM } from '../../electron/services/report/csv.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { CHROMIUM, hasChromium, hasTool, pdfPages } from './helpers.ts';
+import { CHROMIUM, hasChromium, hasTool, pdfPages, pdfText } from './helpers.ts';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -69,6 +69,22 @@ describe.runIf(hasChromium && hasTool('pdfinfo'))('lap-insight profile --pdf/--c
     const missing = await cli(['--db', db, 'profile', 'N4', '--pdf']);
     expect(missing.code).not.toBe(0);
   }, 120_000);
+
+  it('--full makes the full technical PDF: more pages, the methods appendix; the default stays short', async () => {
+    const short = path.join(tmp.dir, 'out', 'N4-short.pdf');
+    const full = path.join(tmp.dir, 'out', 'N4-full.pdf');
+    expect((await cli(['--db', db, 'profile', 'N4', '--pdf', short])).code).toBe(0);
+    const r = await cli(['--db', db, 'profile', 'N4', '--pdf', full, '--full']);
+    expect(r.code, r.err).toBe(0);
+    expect(pdfPages(short)).toBeLessThanOrEqual(8);
+    expect(pdfPages(full)).toBeGreaterThan(pdfPages(short));
+    expect(pdfText(full)).toContain('Appendix A: Methods');
+    expect(pdfText(short)).not.toContain('Appendix A: Methods');
+    expect(pdfText(short)).toContain('About these figures');
+    const all = await cli(['--db', db, 'report-all', '--set', 'My working groups', '--full', '--out', path.join(tmp.dir, 'custom-full')]);
+    expect(all.code, all.err).toBe(0);
+    expect(pdfText(path.join(tmp.dir, 'custom-full', 'Town centre Local Area Profile (full).pdf'))).toContain('Appendix A: Methods');
+  }, 180_000);
 
   it('report-all writes one valid PDF per LAP and an index, with a progress line per LAP', async () => {
     const out = path.join(tmp.dir, 'all');

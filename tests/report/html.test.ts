@@ -84,9 +84,10 @@ describe('renderReportHtml (synthetic N4 fixture)', () => {
     expect(esc(`<>&"'\u0007`)).toBe('&lt;&gt;&amp;&quot;&#39;');
   });
 
-  it('explains how to pin when the LAP has no pinned indicators', () => {
+  it('prints no app instructions when the LAP has no pinned indicators', () => {
     const out = renderReportHtml(fixtureInput({ pins: [], wardBreakdowns: [] }));
-    expect(out).toContain('No indicators are pinned for N4 yet');
+    expect(out).not.toMatch(/No indicators are pinned|open the profile|pin up to five/);
+    expect(out).not.toContain('Pinned indicators');
     expect(out).not.toContain('Ward breakdown of the pinned indicators');
   });
 

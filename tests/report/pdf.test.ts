@@ -53,7 +53,8 @@ describe.runIf(run)('the N4 PDF (real data, Chromium)', () => {
     backend = createBackend({ dbPath: path.join(tmp.dir, 'report.db'), transport: 'test' });
     const n4 = (await send('laps.list', {})).find((l) => l.name === 'N4')!;
     await send('laps.pins.set', { lapId: n4.id, indicatorIds: PINS });
-    const { info, messages } = await exportJob({ area: { kind: 'lap', id: n4.id }, format: 'pdf' });
+    // The full technical version (every indicator, ward breakdowns, methods); tests/e2e/pdf.test.ts covers the short default.
+    const { info, messages } = await exportJob({ area: { kind: 'lap', id: n4.id }, format: 'pdf', full: true });
     expect(info.state, info.error).toBe('done');
     expect(info.kind).toBe('export');
     progressSeen = messages;
@@ -71,7 +72,7 @@ describe.runIf(run)('the N4 PDF (real data, Chromium)', () => {
   });
 
   it('comes back from the export job with its file name, type, size and pages', () => {
-    expect(n4Result.fileName).toBe('N4 Local Area Profile.pdf');
+    expect(n4Result.fileName).toBe('N4 Local Area Profile (full).pdf');
     expect(n4Result.mimeType).toBe('application/pdf');
     expect(n4Result.bytes).toBe(Buffer.from(n4Result.contentBase64, 'base64').length);
     expect(Buffer.from(n4Result.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -147,7 +148,7 @@ describe.runIf(run)('disclosure control in print (synthetic fixture)', () => {
   it('prints a disclosure-controlled count of 3 as <8, never 3', async () => {
     const printer = new ChromiumPrinter({ executablePath: CHROMIUM });
     try {
-      const file = await printReport(fixtureInput(), printer);
+      const file = await printReport(fixtureInput({ full: true }), printer);
       const out = path.join(RESULTS, 'fixture-n4.pdf');
       mkdirSync(RESULTS, { recursive: true });
       writeFileSync(out, file.data);

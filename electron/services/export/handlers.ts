@@ -49,14 +49,14 @@ function areaLabel(ctx: ServiceContext, area: ProfileAreaArg): string {
 
 export function createExportHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof exportSchemas> {
   return {
-    'export.profile': async ({ area, format, benchmark, categories }) => {
+    'export.profile': async ({ area, format, benchmark, categories, full }) => {
       const jobs = jobsFor(ctx);
-      const label = `${areaLabel(ctx, area)} (${formatWords(format, categories)})`;
+      const label = `${areaLabel(ctx, area)} (${full && format === 'pdf' ? 'full PDF' : formatWords(format, categories)})`;
       const jobId = jobs.start(
         'export',
         label,
         async ({ signal, progress }): Promise<ExportProfileResult> => {
-          const file = await exportProfile(reportDataFor(ctx), () => printerFor(ctx), { area, format, benchmark, ...(categories ? { categories } : {}) }, {
+          const file = await exportProfile(reportDataFor(ctx), () => printerFor(ctx), { area, format, benchmark, ...(categories ? { categories } : {}), ...(full ? { full } : {}) }, {
             signal,
             progress: (step, done, total) => progress(done, total, step),
           });

@@ -74,7 +74,8 @@ export function horizontalBarsSvg(
   options: { width?: number; colour: string; format: (v: number) => string; title: string; referenceLabel?: string },
 ): string {
   const width = options.width ?? 330;
-  const labelW = 58;
+  // Wide enough for the longest label ("65 and over") at 11px: about 6.2px a character, plus the gap.
+  const labelW = Math.max(40, Math.ceil(Math.max(0, ...data.map((d) => d.label.length)) * 6.2) + 10);
   const valueW = 44;
   const rowH = 20;
   const top = options.referenceLabel ? 18 : 4;

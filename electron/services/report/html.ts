@@ -32,6 +32,7 @@ import { DEFAULT_AREA_COLOUR, renderLapMaps } from './map.ts';
 import { markdownToHtml } from './markdown.ts';
 import { PLACES_CSS, placesSection } from './places.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
+import { isMainIndicator } from '../../../shared/main-indicators.ts';
 import { FONT_FAMILY } from './fonts.ts';
 
 /** Must appear in every report (and in the map PNG and the XLSX "Sources" sheet). */
@@ -44,7 +45,7 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 /** Page geometry shared by the CSS and both printers (millimetres). */
 export const PAGE = { format: 'A4', widthMm: 210, heightMm: 297, margin: { top: 17, right: 13, bottom: 15, left: 13 } } as const;
 
-const COUNCIL_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
+export const COUNCIL_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
 const MAX_PINS = 5;
 
 /**
@@ -62,7 +63,7 @@ export function comparisonKey(profile: Profile, geography?: { wards: { features:
   return COUNCIL_KEYS[a.ownCouncil];
 }
 
-function fontFaces(input: ReportInput): string {
+export function fontFaces(input: ReportInput): string {
   return (input.fonts ?? [])
     .map(
       (f) =>
@@ -78,7 +79,7 @@ function comparisonCss(): string {
     .join('\n');
 }
 
-const CSS = `
+export const CSS = `
 @page { size: A4; margin: ${PAGE.margin.top}mm ${PAGE.margin.right}mm ${PAGE.margin.bottom}mm ${PAGE.margin.left}mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -183,7 +184,7 @@ ${comparisonCss()}
 .statement { border: 1px solid #1d3c5a; padding: 2mm 3mm; margin: 3mm 0; font-size: 9pt; break-inside: avoid; }
 ${PLACES_CSS}`;
 
-function cmpChip(c: Comparison): string {
+export function cmpChip(c: Comparison): string {
   return `<span class="cmp cmp-${esc(c)}">${esc(comparisonLabel(c))}</span>`;
 }
 
@@ -193,12 +194,12 @@ function ambitionHeading(id: AmbitionId): string {
   return a.number === 0 ? esc(a.title) : `Ambition ${a.number}: ${esc(a.title)}`;
 }
 
-function isIncomplete(ind: ProfileIndicator): boolean {
+export function isIncomplete(ind: ProfileIndicator): boolean {
   return ind.wardLevel && ind.coverage.of > 0 && ind.coverage.wards < ind.coverage.of;
 }
 
 /** The tags after an indicator's name: estimate, incomplete, council level only. */
-function tags(ind: ProfileIndicator): string {
+export function tags(ind: ProfileIndicator): string {
   const out: string[] = [];
   if (!ind.wardLevel) out.push('<span class="tag">council level only</span>');
   if (ind.estimate && ind.value !== null) out.push('<span class="flag">estimate</span>');
@@ -305,13 +306,13 @@ function wardList(profile: Profile): string {
 }
 
 /** The boundaries' attribution, always with the OS statement. */
-function mapAttribution(input: ReportInput): string {
+export function mapAttribution(input: ReportInput): string {
   return input.geography.attribution?.includes(OS_ATTRIBUTION)
     ? input.geography.attribution
     : `${input.geography.attribution ? `${input.geography.attribution} ` : ''}${OS_ATTRIBUTION}.`;
 }
 
-function cover(input: ReportInput, key: BenchmarkKey): string {
+export function cover(input: ReportInput, key: BenchmarkKey, short = false): string {
   const { profile } = input;
   const a = profile.area;
   const colour = safeColour(input.colour, DEFAULT_AREA_COLOUR);
@@ -319,8 +320,10 @@ function cover(input: ReportInput, key: BenchmarkKey): string {
     wardCodes: a.wards.map((w) => w.code),
     colour,
     name: a.name,
-    detail: { width: 448, height: 540 },
+    // The short cover also lists key facts, so its map is a little shorter (the page stays one page).
+    detail: { width: 448, height: short ? 470 : 540 },
     locator: { width: 232, height: 262 },
+    basemap: input.basemap ?? null,
   });
   const attribution = mapAttribution(input);
   const periods = dataPeriods(profile);
@@ -343,19 +346,34 @@ function cover(input: ReportInput, key: BenchmarkKey): string {
     </ul>
   </div>
 </div>
-<p class="attribution">${esc(attribution)}</p>
+<p class="attribution">${esc(attribution.replace(/\.?\s*$/, '.'))}${input.basemapAttribution ? ` ${esc(input.basemapAttribution)}` : ''}</p>
 <dl class="facts">
   <dt>Produced</dt><dd>${esc(formatDate(input.generatedAt))}, with LAP Insight ${esc(input.appVersion)}</dd>
   ${maps.councils.length ? `<dt>Council</dt><dd>${esc(maps.councils.map((c) => c.name).join(' and '))}</dd>` : ''}
   ${maps.neighbours.length ? `<dt>Neighbouring wards</dt><dd>${esc(listJoin(maps.neighbours.map((n) => n.name)))}</dd>` : ''}
   <dt>Compared with</dt><dd>${esc(COUNCIL_NAMES[key])}${key === 'england' ? '' : ' (the council as a whole)'}</dd>
+  ${short ? keyFacts(input, key) : ''}
   <dt>Data periods</dt><dd>${periods.map((p) => `${esc(p.publisher)}: ${esc(p.periods.join(', '))}`).join('<br>')}</dd>
 </dl>
 <p class="about">This profile brings together open data about the people who live in ${esc(a.name)}. Each figure is compared with
 ${esc(COUNCIL_NAMES[key])}: <strong>Better</strong> or <strong>Worse</strong> means the difference is statistically significant
 (unlikely to be down to chance); <strong>Similar</strong> means it is not. Figures for groups of wards are built from smaller areas,
-so most are estimates. The notes and the methods at the end explain how every number was made.</p>
+so most are estimates. ${short ? '"About these figures" at the end explains' : 'The notes and the methods at the end explain'} how every number was made.</p>
 </section>`;
+}
+
+/** The short cover's key facts: deprivation and the tally of significant differences. */
+function keyFacts(input: ReportInput, key: BenchmarkKey): string {
+  const { profile } = input;
+  const dep = profile.headline.mostDeprived20;
+  const main = profile.indicators.filter(isMainIndicator);
+  const n = (cs: Comparison[]) => main.filter((i) => cs.includes(i.comparison)).length;
+  const depText =
+    dep && dep.value !== null ? `<dt>Deprivation</dt><dd>${esc(formatNumber(dep.value, 1))}% of residents live in England\u2019s 20% most deprived neighbourhoods (IMD ${esc(dep.period)})</dd>` : '';
+  return (
+    `${depText}<dt>At a glance</dt><dd>Of ${main.length} indicators, ${n(['worse', 'worst'])} are significantly worse and ${n(['better', 'best'])} significantly better ` +
+    `than ${esc(COUNCIL_NAMES[key])}; ${n(['similar'])} are similar and ${n(['higher', 'lower'])} higher or lower where neither is better</dd>`
+  );
 }
 
 function summaryList(rows: ProfileIndicator[], key: BenchmarkKey, empty: string): string {
@@ -373,7 +391,7 @@ function summaryList(rows: ProfileIndicator[], key: BenchmarkKey, empty: string)
   );
 }
 
-function ageChart(profile: Profile, key: BenchmarkKey, colour: string): string {
+export function ageChart(profile: Profile, key: BenchmarkKey, colour: string): string {
   const bands = profile.headline.ageBands;
   if (!bands.length || bands.every((b) => b.percent === null)) return '<p class="muted">Age structure not available.</p>';
   const reference = (label: string): number | null => {
@@ -411,11 +429,7 @@ function summary(input: ReportInput, key: BenchmarkKey): string {
   const pop = profile.headline.population ?? profile.area.population;
   const dep = profile.headline.mostDeprived20;
   const pins = input.pins.slice(0, MAX_PINS).map((id) => profile.indicators.find((i) => i.id === id)).filter((i): i is ProfileIndicator => !!i);
-  const pinned = pins.length
-    ? summaryList(pins, key, '')
-    : `<p class="about">No indicators are pinned for ${esc(profile.area.name)} yet. In LAP Insight, open the profile of ${esc(profile.area.name)} and
-       pin up to five indicators the partnership wants to follow (the pin button next to each indicator). They then appear here, with a
-       ward-by-ward breakdown later in this document.</p>`;
+  const pinned = pins.length ? `<h3>Pinned indicators (the partnership's top ${pins.length})</h3>\n${summaryList(pins, key, '')}` : '';
   return `<section class="summary page" aria-label="Summary">
 <h2>Summary</h2>
 <div class="summary-grid">
@@ -438,7 +452,6 @@ function summary(input: ReportInput, key: BenchmarkKey): string {
     are missing or incomplete. "Significantly" means the council's value lies outside this area's 95% confidence interval.</p>
   </div>
 </div>
-<h3>Pinned indicators${pins.length ? ` (the partnership's top ${pins.length})` : ''}</h3>
 ${pinned}
 <h3>Significantly worse than ${esc(council)}</h3>
 ${summaryList(worse, key, `No indicator is significantly worse than ${council}.`)}
@@ -510,8 +523,10 @@ function breakdownBlock(ind: ProfileIndicator, b: WardBreakdownInput, key: Bench
 
 function wardBreakdowns(input: ReportInput, key: BenchmarkKey): string {
   const { profile } = input;
-  const blocks = input.pins
-    .slice(0, MAX_PINS)
+  // The pinned indicators; with none pinned, the ones that stand out (the service breaks those down instead).
+  const pinned = input.pins.length > 0;
+  const ids = pinned ? input.pins.slice(0, MAX_PINS) : input.wardBreakdowns.map((x) => x.indicatorId).slice(0, MAX_PINS);
+  const blocks = ids
     .map((id) => {
       const ind = profile.indicators.find((i) => i.id === id);
       const b = input.wardBreakdowns.find((x) => x.indicatorId === id);
@@ -520,7 +535,7 @@ function wardBreakdowns(input: ReportInput, key: BenchmarkKey): string {
     .filter(Boolean);
   if (blocks.length === 0) return '';
   return `<section class="wards-section page" aria-label="Ward breakdown">
-<h2>Ward breakdown of the pinned indicators</h2>
+<h2>Ward breakdown of the ${pinned ? 'pinned indicators' : 'indicators that stand out'}</h2>
 <p>Each member ward's own figure, compared with ${esc(COUNCIL_NAMES[key])}. Ward figures are based on small numbers, so their
 intervals are wide: a ward can look very different from the others and still not be significantly different from the council.</p>
 ${blocks.join('\n')}
@@ -587,7 +602,7 @@ function sourcesTable(sources: ReportSource[]): string {
 }
 
 /** " 2024" from "... database right 2024", or "" (the boundaries' year, not the report's). */
-function osYear(attribution: string | undefined): string {
+export function osYear(attribution: string | undefined): string {
   const m = /database right (\d{4})/.exec(attribution ?? '');
   return m ? ` ${m[1]}` : '';
 }

@@ -10,6 +10,7 @@
 import { geoArea, geoBounds, geoContains, geoDistance, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Polygon, MultiPolygon, Position } from 'geojson';
 import type { AuthorityCode, AuthorityFeature, GeoPolygon, WardFeature } from '../../../shared/domain.ts';
+import { basemapLayers, type ReportBasemap } from './basemap.ts';
 import { esc, safeColour } from './escape.ts';
 import { textColourOn } from './format.ts';
 
@@ -30,6 +31,8 @@ export interface MapOptions {
   /** Sizes in CSS px (1/96 inch); text sizes are in the same units. */
   detail?: { width: number; height: number };
   locator?: { width: number; height: number };
+  /** Towns, roads, railways and water under the wards (assets/basemap.json); none: plain wards. */
+  basemap?: ReportBasemap | null;
 }
 
 export interface LapMaps {
@@ -145,6 +148,10 @@ interface LabelSpec {
   required?: boolean;
   /** True when a point (px) lies in the labelled ward: the label's middle must stay in it. */
   contains?: (x: number, y: number) => boolean;
+  /** Settlement names: at most this far (px) from their point, or left out; set in capitals or italics. */
+  near?: number;
+  upper?: boolean;
+  italic?: boolean;
 }
 
 /**
@@ -172,9 +179,9 @@ function placeLabels(specs: LabelSpec[], width: number, height: number, obstacle
     return false;
   };
   for (const s of specs) {
-    const lines2 = wrapName(s.name);
+    const lines2 = wrapName(s.upper ? s.name.toUpperCase() : s.name);
     const measure = (size: number) => ({
-      w: Math.max(...lines2.map((l) => l.length)) * size * (s.bold ? 0.54 : 0.5) + 4,
+      w: Math.max(...lines2.map((l) => l.length)) * size * (s.bold ? 0.54 : s.upper ? 0.66 : 0.5) + 4,
       lineH: size * 1.1,
       h: lines2.length * size * 1.1 + 2,
     });
@@ -183,6 +190,7 @@ function placeLabels(specs: LabelSpec[], width: number, height: number, obstacle
     const step = 5;
     for (let dx = -120; dx <= 120; dx += step) for (let dy = -90; dy <= 90; dy += step) if (dx || dy) tries.push([dx, dy]);
     tries.sort((a, b) => Math.hypot(a[0], a[1] * 1.4) - Math.hypot(b[0], b[1] * 1.4));
+    if (s.near !== undefined) tries.splice(0, tries.length, ...tries.filter(([dx, dy]) => Math.hypot(dx, dy) <= s.near!));
     const boxesFor = (size: number) => {
       const { w, h } = measure(size);
       return tries.map(([dx, dy]): Box => {
@@ -212,7 +220,7 @@ function placeLabels(specs: LabelSpec[], width: number, height: number, obstacle
     const firstY = (box.y0 + box.y1) / 2 - ((lines2.length - 1) * lineH) / 2;
     const tspans = lines2.map((l, i) => `<tspan x="${cx.toFixed(1)}" y="${(firstY + i * lineH).toFixed(1)}">${esc(l)}</tspan>`).join('');
     out.push(
-      `<text class="map-label" font-size="${size.toFixed(1)}" font-weight="${s.bold ? 700 : 400}" fill="${s.colour}" text-anchor="middle" dominant-baseline="central">${tspans}</text>`,
+      `<text class="map-label" font-size="${size.toFixed(1)}" font-weight="${s.bold ? 700 : 400}"${s.italic ? ' font-style="italic"' : ''}${s.upper ? ' letter-spacing="0.6"' : ''} fill="${s.colour}" text-anchor="middle" dominant-baseline="central">${tspans}</text>`,
     );
   }
   return { backgrounds: backgrounds.join(''), text: out.join('') };
@@ -355,6 +363,18 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
   const councilLines = geo.authorities.features
     .map((a) => dPath({ type: 'MultiLineString', coordinates: polygons(a.geometry).flat() } as GeoPermissibleObjects) ?? '')
     .join('');
+  // Places people know (basemap.ts): the context goes over the fills, the names after the ward names (never over them).
+  const context = options.basemap ? basemapLayers(options.basemap, dPath, detailProjection, inFrame) : null;
+  // Villages only when the map is zoomed in (less than about 25 km across), as in the app; towns always.
+  const [nw, se] = [detailProjection.invert?.([0, D.height / 2]), detailProjection.invert?.([D.width, D.height / 2])];
+  const acrossKm = nw && se ? geoDistance(nw, se) * 6371 : Infinity;
+  for (const s of (context?.settlements ?? []).filter((x) => x.kind === 'town' || acrossKm <= 25)) {
+    detailLabels.push(
+      s.kind === 'town'
+        ? { name: s.name, at: s.at, size: 9.5, bold: false, colour: '#45494f', near: 10, upper: true }
+        : { name: s.name, at: s.at, size: 8.5, bold: false, colour: '#45494f', near: 8, italic: true },
+    );
+  }
   const scaleObstacle: Box = { x0: 10, y0: D.height - 32, x1: 140, y1: D.height };
   const outlinePoints = outline ? samplePoints((outline.geometry as MultiLineString).coordinates, (p) => detailProjection(p)) : [];
   const labels = placeLabels(detailLabels, D.width, D.height, [scaleObstacle], outlinePoints);
@@ -365,6 +385,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
     `<g fill="#e4e4e4" stroke="#b5b5b5" stroke-width="0.6">${wardPaths((w) => !ownCouncils.has(w.properties.authorityCode), 'ward other')}</g>` +
     `<g fill="#fbfbfb" stroke="#a9a9a9" stroke-width="0.7">${wardPaths((w) => ownCouncils.has(w.properties.authorityCode) && !members.has(w.properties.code), 'ward')}</g>` +
     `<g fill="${colour}" fill-opacity="0.38" stroke="${dark}" stroke-opacity="0.55" stroke-width="0.8">${wardPaths((w) => members.has(w.properties.code), 'ward member')}</g>` +
+    (context?.svg ?? '') +
     `<path d="${councilLines}" fill="none" stroke="#333333" stroke-width="1.8"/>` +
     `<g class="label-backgrounds" fill="#ffffff" fill-opacity="0.72">${labels.backgrounds}</g>` +
     `<path d="${outline ? (dPath(outline as GeoPermissibleObjects) ?? '') : ''}" fill="none" stroke="${dark}" stroke-width="3.2" stroke-linejoin="round" stroke-linecap="round"/>` +

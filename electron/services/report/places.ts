@@ -101,9 +101,9 @@ function distanceTable(places: AreaPlaces, cats: PlaceCategoryId[]): string {
   );
 }
 
-function placesList(places: AreaPlaces): string {
+function placesList(places: AreaPlaces, maxListed = MAX_LISTED_PLACES): string {
   if (places.places.length === 0) return `<p class="muted">No places lie inside ${esc(places.area.name)} or are attached to it.</p>`;
-  const shown = places.places.slice(0, MAX_LISTED_PLACES);
+  const shown = places.places.slice(0, maxListed);
   const rest = places.places.length - shown.length;
   const rows = shown
     .map(
@@ -121,7 +121,12 @@ function placesList(places: AreaPlaces): string {
 }
 
 /** The section, or '' when no places are loaded at all. `attribution`: the boundaries' OS statement. */
-export function placesSection(input: ReportInput, attribution: string): string {
+/**
+ * `options.short` (the short PDF): a smaller map, at most `maxListed` places listed, and no sentence that tells the
+ * reader to import something (the document never prints app instructions).
+ */
+export function placesSection(input: ReportInput, attribution: string, options: { maxListed?: number; short?: boolean } = {}): string {
+  const maxListed = options.maxListed ?? MAX_LISTED_PLACES;
   const places = input.places;
   if (!places || !places.hasPlaces) return '';
   const name = places.area.name || input.profile.area.name;
@@ -137,9 +142,15 @@ export function placesSection(input: ReportInput, attribution: string): string {
       const c = placeCategory(p.category);
       return { lon: p.lon, lat: p.lat, colour: c?.colour ?? '#555555', symbol: c?.symbol ?? '', outside: p.how === 'attached', name: p.name };
     }),
-    width: 380,
-    height: 400,
+    width: options.short ? 340 : 380,
+    height: options.short ? 330 : 400,
   });
+  const note = options.short
+    ? accessNote(places)
+        .split(/(?<=\.)\s+/)
+        .filter((s) => !/\bimport\b/i.test(s))
+        .join(' ')
+    : accessNote(places);
   const beyond = map.offMap.length
     ? `<li><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true"><path d="M13 7L5 2.5V11.5Z" fill="#111111"/></svg><span>Arrow: attached place${map.offMap.length === 1 ? '' : 's'} beyond the edge of the map, in that direction</span></li>`
     : '';
@@ -173,9 +184,9 @@ export function placesSection(input: ReportInput, attribution: string): string {
 <h3>Distance to the nearest place (km, straight line)</h3>
 ${distanceTable(places, cats)}
 </div>
-<p class="access-note"><strong>Straight-line distance, not travel time.</strong> ${esc(accessNote(places))}</p>
-<h3>The places${places.places.length > MAX_LISTED_PLACES ? ` (the first ${MAX_LISTED_PLACES} of ${esc(formatNumber(places.places.length, 0))})` : ''}</h3>
-${placesList(places)}
+<p class="access-note"><strong>Straight-line distance, not travel time.</strong> ${esc(note)}</p>
+<h3>The places${places.places.length > maxListed ? ` (the first ${maxListed} of ${esc(formatNumber(places.places.length, 0))})` : ''}</h3>
+${placesList(places, maxListed)}
 <p class="small muted">The places come from lists imported into LAP Insight by its user (${esc(cats.map((id) => categoryInSentence(id, true)).join(', '))} are loaded). Check each list's own licence before sharing it.</p>
 </section>`;
 }

@@ -21,10 +21,13 @@ import { createProfileHandlers } from '../profile/handlers.ts';
 import { placesCsv, profileCsv } from './csv.ts';
 import { formatDate } from './format.ts';
 import { loadReportFonts } from './fonts.ts';
-import { comparisonKey, renderReportHtml } from './html.ts';
+import { comparisonKey } from './html.ts';
 import { renderMapHtml } from './map-page.ts';
 import { placesFileWord } from './places-table.ts';
 import { MAP_PNG, type ReportPrinter } from './printer.ts';
+import { renderProfileDocument } from './short.ts';
+import { basemapAttribution, loadBasemap } from './basemap.ts';
+import { pickStandouts } from './standout.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { profileWorkbook } from './xlsx.ts';
 
@@ -171,14 +174,20 @@ export async function buildReportInput(
   data: ReportData,
   area: ProfileAreaArg,
   benchmark: BenchmarkChoice = 'own',
-  options: { now?: Date; signal?: AbortSignal } = {},
+  options: { now?: Date; signal?: AbortSignal; full?: boolean } = {},
 ): Promise<ReportInput> {
   const profile = await data.profile(area, benchmark);
   abortIfCancelled(options.signal);
   const pins = area.kind === 'lap' ? await data.pins(area.id) : [];
   const wardBreakdowns: WardBreakdownInput[] = [];
   if (profile.area.wards.length > 1) {
-    for (const id of pins.slice(0, 5)) {
+    // The pinned indicators; with none pinned, the full version breaks down the ones that stand out.
+    let ids = pins.slice(0, 5);
+    if (ids.length === 0 && options.full) {
+      const s = pickStandouts(profile, comparisonKey(profile, data.geography()), 3);
+      ids = [...s.worse, ...s.better].map((i) => i.id).slice(0, 5);
+    }
+    for (const id of ids) {
       const b = await data.wardBreakdown(area, id, benchmark);
       if (b) wardBreakdowns.push(b);
     }
@@ -186,6 +195,7 @@ export async function buildReportInput(
   const colour = area.kind === 'lap' ? data.lapColour(area.id) : null;
   const places = await data.places(area);
   abortIfCancelled(options.signal);
+  const basemap = loadBasemap(data.assetsDir);
   return {
     profile,
     wardBreakdowns,
@@ -198,6 +208,8 @@ export async function buildReportInput(
     ...(colour ? { colour } : {}),
     fonts: loadReportFonts(data.assetsDir),
     places,
+    ...(options.full ? { full: true } : {}),
+    ...(basemap ? { basemap, basemapAttribution: basemapAttribution(basemap) } : {}),
   };
 }
 
@@ -210,11 +222,11 @@ export function safeFileName(name: string): string {
 }
 
 /** The file name for an export; a places CSV of GP surgeries only is "<area> GP practices.csv". */
-export function exportFileName(areaName: string, format: ExportFormat, categories?: readonly PlaceCategoryId[]): string {
+export function exportFileName(areaName: string, format: ExportFormat, categories?: readonly PlaceCategoryId[], full = false): string {
   const base = safeFileName(areaName);
   switch (format) {
     case 'pdf':
-      return `${base} Local Area Profile.pdf`;
+      return full ? `${base} Local Area Profile (full).pdf` : `${base} Local Area Profile.pdf`;
     case 'csv':
       return `${base} profile.csv`;
     case 'xlsx':
@@ -241,9 +253,9 @@ export function printOptionsFor(input: Pick<ReportInput, 'profile' | 'generatedA
 }
 
 export async function printReport(input: ReportInput, printer: ReportPrinter): Promise<ExportedFile> {
-  const html = renderReportHtml(input);
+  const html = renderProfileDocument(input);
   const data = await printer.pdf(html, printOptionsFor(input));
-  return { fileName: exportFileName(input.profile.area.name, 'pdf'), mimeType: MIME_TYPES.pdf, data, pages: countPdfPages(data) };
+  return { fileName: exportFileName(input.profile.area.name, 'pdf', undefined, input.full), mimeType: MIME_TYPES.pdf, data, pages: countPdfPages(data) };
 }
 
 /** The places CSV of an area (its places inside or attached, optionally some categories only). */
@@ -293,11 +305,11 @@ export async function renderExport(
     }
     default: {
       progress?.('Drawing map', 1, 3);
-      const html = renderReportHtml(input);
+      const html = renderProfileDocument(input);
       abortIfCancelled(signal);
       progress?.('Printing PDF', 2, 3);
       const data = await printer().pdf(html, printOptionsFor(input));
-      return { fileName: exportFileName(name, 'pdf'), mimeType: MIME_TYPES.pdf, data, pages: countPdfPages(data) };
+      return { fileName: exportFileName(name, 'pdf', undefined, input.full), mimeType: MIME_TYPES.pdf, data, pages: countPdfPages(data) };
     }
   }
 }
@@ -308,6 +320,8 @@ export interface ExportRequest {
   benchmark?: BenchmarkChoice;
   /** places-csv only: just these categories. */
   categories?: readonly PlaceCategoryId[];
+  /** pdf only: the full technical version (every indicator, ward breakdowns, methods). */
+  full?: boolean;
 }
 
 /** One export, start to finish. */
@@ -331,6 +345,7 @@ export async function exportProfile(
   const input = await buildReportInput(data, request.area, request.benchmark ?? 'own', {
     ...(options.now ? { now: options.now } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(request.full && request.format === 'pdf' ? { full: true } : {}),
   });
   abortIfCancelled(options.signal);
   const file = await renderExport(input, request.format, printer, options.progress, options.signal, request.categories ? { categories: request.categories } : {});

@@ -6,6 +6,7 @@ import type { Geography } from '../../../shared/domain.ts';
 import type { AreaPlaces } from '../../../shared/places.ts';
 import type { Profile } from '../../../shared/profile.ts';
 import type { Comparison, Interval } from '../../../shared/stats/index.ts';
+import type { ReportBasemap } from './basemap.ts';
 
 /** One member ward's value for one indicator (the ward breakdown of a pinned indicator). */
 export interface WardBreakdownRow {
@@ -55,8 +56,17 @@ export interface ReportInput {
   wardBreakdowns: WardBreakdownInput[];
   /** Wards and councils for the cover map (the whole bundled geography is fine: the map picks what it needs). */
   geography: Pick<Geography, 'wards' | 'authorities' | 'attribution'> & Partial<Pick<Geography, 'labels'>>;
-  /** The LAP's pinned indicator ids, in order (at most 5 are shown). Empty: the summary says how to pin. */
+  /** The LAP's pinned indicator ids, in order (at most 5 are shown). Empty: the full version breaks down what stands out. */
   pins: string[];
+  /**
+   * The full technical version (every indicator with intervals and counts, ward breakdowns, notes, the methods
+   * appendix). Default (false/absent): the short meeting document (at most 8 A4 pages for a LAP).
+   */
+  full?: boolean;
+  /** The basemap's attribution when the maps draw towns, roads and rivers (OpenStreetMap, OS Open Roads). */
+  basemapAttribution?: string;
+  /** Towns, roads, railways and water for the maps (assets/basemap.json); absent: plain ward maps. */
+  basemap?: ReportBasemap | null;
   /** docs/methods.md (rendered as the Methods appendix). */
   methodsMarkdown: string;
   /** Datasets for the Sources appendix; defaults to profile.sources. */

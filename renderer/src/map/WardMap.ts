@@ -68,6 +68,7 @@ import { HATCH_IMAGE, hatchImage, LAP_SOURCE, lapLabelPoints } from './lapLayers
 import { DragPicker, type PickShape } from './picker.ts';
 import { PLACE_HIT_LAYERS, PLACE_LAYER, PLACE_SOURCE } from './placeLayers.ts';
 import { buildStyle, LAYER, SOURCE } from './style.ts';
+import { BASEMAP_ATTRIBUTION } from './basemap.ts';
 
 // maplibre-gl v6 is ESM-only and cannot find its worker inside a bundle by itself: without this the map stays blank.
 setWorkerUrl(workerUrl);
@@ -248,7 +249,7 @@ export class WardMap {
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
 
-    this.map.addControl(new AttributionControl({ compact: false, customAttribution: geography.attribution }), 'bottom-right');
+    this.map.addControl(new AttributionControl({ compact: false, customAttribution: [geography.attribution, BASEMAP_ATTRIBUTION] }), 'bottom-right');
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 

@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AuthorityCode, Geography } from '../../../shared/domain.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { basemapSources, withBasemapLayers } from './basemap.ts';
 import { choroplethSources, withChoroplethLayers } from './choropleth.ts';
 import { LAP_LAYER, LAP_MODE, LAP_STATE, lapSources, wardFillColour, withLapLayers } from './lapLayers.ts';
 import { PLACE_STATE, placeSources, withPlaceLayers } from './placeLayers.ts';
@@ -62,10 +63,12 @@ export function buildStyle(geography: Geography): StyleSpecification {
       ...lapSources(),
       ...choroplethSources(),
       ...placeSources(),
+      ...basemapSources(),
     },
     // The profile's choropleth and area outline (choropleth.ts) go in among the LAP layers (lapLayers.ts); the
     // places (placeLayers.ts) sit on top of everything.
-    layers: withPlaceLayers(withChoroplethLayers(withLapLayers([
+    // The basemap (basemap.ts): towns, roads, rail and water above the fills, below the ward lines and labels.
+    layers: withBasemapLayers(withPlaceLayers(withChoroplethLayers(withLapLayers([
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef0ee' } },
       {
         id: LAYER.wardFill,
@@ -183,6 +186,6 @@ export function buildStyle(geography: Geography): StyleSpecification {
       wardFill: LAYER.wardFill,
       councilLines: LAYER.councilLines,
       selectedLine: LAYER.selectedLine,
-    }), { fillAfter: LAP_LAYER.uncoveredFill, outlineAfter: LAP_LAYER.activeLine })),
+    }), { fillAfter: LAP_LAYER.uncoveredFill, outlineAfter: LAP_LAYER.activeLine })), { linesBefore: LAYER.wardLines, labelsBefore: LAYER.labels }),
   };
 }

@@ -19,6 +19,8 @@ export interface ExportOptions {
   categories?: PlaceCategoryId[];
   /** e.g. "GP practice list"; defaults to FORMAT_NAMES[format]. */
   label?: string;
+  /** pdf only: the full technical version (every indicator, ward breakdowns, methods) instead of the short one. */
+  full?: boolean;
 }
 
 export interface ExportJob {
@@ -91,7 +93,8 @@ export const useExportStore = create<ExportState>()((set, get) => ({
     };
     try {
       const categories = format === 'places-csv' && options.categories?.length ? { categories: options.categories } : {};
-      const { jobId } = await send('export.profile', { area: areaArg(target), format, benchmark, ...categories });
+      const full = format === 'pdf' && options.full ? { full: true } : {};
+      const { jobId } = await send('export.profile', { area: areaArg(target), format, benchmark, ...categories, ...full });
       update({ jobId, state: 'running' });
       for (;;) {
         if (n !== runSeq) return;

@@ -6,6 +6,7 @@
 import { AMBITIONS, type AmbitionId } from '../../../shared/ambitions.ts';
 import type { ProfileIndicator } from '../../../shared/profile.ts';
 import type { Comparison } from '../../../shared/stats/index.ts';
+import { isPopulationCount } from '../../../shared/main-indicators.ts';
 
 export type ShowFilter = 'all' | 'worse' | 'better' | 'differ';
 
@@ -24,9 +25,7 @@ export const WORSE: readonly Comparison[] = ['worse', 'worst'];
 export const BETTER: readonly Comparison[] = ['better', 'best'];
 
 /** A raw count of people or households in 'context' (population by age band...): held back by default. */
-export function isPopulationCount(ind: Pick<ProfileIndicator, 'ambition' | 'valueType' | 'unit'>): boolean {
-  return ind.ambition === 'context' && ind.valueType === 'count' && /^(people|persons|residents|households)$/i.test(ind.unit.trim());
-}
+export { isPopulationCount };
 
 type Searchable = Pick<ProfileIndicator, 'id' | 'name' | 'shortName'> & { topic?: string };
 

@@ -39,10 +39,19 @@ export function ExportBar({ areaName }: { areaName: string }) {
   return (
     <section className="export-bar" aria-label="Export">
       <div className="export-buttons">
-        <button type="button" className="button" onClick={() => void start('pdf')} disabled={busy} title={`Save ${areaName}'s profile as a PDF to print or share`}>
+        <button type="button" className="button" onClick={() => void start('pdf')} disabled={busy} title={`Save ${areaName}'s profile as a short PDF (at most 8 pages) to print or share`}>
           Export PDF
         </button>
         <span className="export-more" role="group" aria-label="Other formats">
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => void start('pdf', { full: true, label: 'full technical PDF' })}
+            disabled={busy}
+            title="Every indicator with its interval and count, the ward breakdowns and the methods appendix"
+          >
+            Full PDF (technical)
+          </button>
           {OTHER.map((o) => (
             <button key={o.format} type="button" className="button button-quiet button-small" onClick={() => void start(o.format)} disabled={busy}>
               {o.label}
