@@ -382,7 +382,12 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
 
   it("exports N4's GP practice list and its places list as CSV files", async () => {
     const save = async (button: string, name: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: button }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }),
+        (async () => {
+          await page.getByTestId('export-menu-button').click();
+          await page.getByRole('menuitem', { name: button }).click();
+        })(),
+      ]);
       const file = path.join(RESULTS_DIR, name);
       await download.saveAs(file);
       await poll(() => page.getByTestId('export-status').textContent()).toContain('Saved');
