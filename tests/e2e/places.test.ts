@@ -409,7 +409,7 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
     await openPlacesTab();
     await page.getByLabel('Name, address, postcode, ward or LAP').fill(GP_OUTSIDE_N4);
     const item = page.locator(`li.place-item[data-place-id="${gp4.id}"]`);
-    await item.getByRole('button', { name: `Attach ${GP_OUTSIDE_N4} to a LAP…` }).click();
+    await item.getByRole('button', { name: `Attach to LAP… (${GP_OUTSIDE_N4})` }).click();
     const form = item.getByTestId('place-attach-form');
     // The LAP profiled last is offered first.
     await poll(() => form.getByLabel(`Attach ${GP_OUTSIDE_N4} to`).inputValue()).toBe(String(n4.id));

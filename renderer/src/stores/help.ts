@@ -7,8 +7,22 @@ export interface HelpState {
   hide(): void;
 }
 
-export const useHelpStore = create<HelpState>()((set) => ({
+/** Where the focus was when Help opened, to go back to when it closes. */
+let returnTo: HTMLElement | null = null;
+
+export const useHelpStore = create<HelpState>()((set, get) => ({
   open: false,
-  show: () => set({ open: true }),
-  hide: () => set({ open: false }),
+  show: () => {
+    if (get().open) return;
+    returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    set({ open: true });
+  },
+  hide: () => {
+    set({ open: false });
+    const back = returnTo;
+    returnTo = null;
+    window.setTimeout(() => {
+      if (back?.isConnected) back.focus();
+    }, 0);
+  },
 }));
