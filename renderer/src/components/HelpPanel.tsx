@@ -75,7 +75,21 @@ export function HelpPanel() {
   return (
     <Dialog title="LAP Insight help" onClose={hide} className="help-dialog">
       <div className="help-body" data-testid="help-panel">
-        <nav aria-label="Help topics">
+        <nav
+          aria-label="Help topics"
+          onClick={(event) => {
+            // Scroll within the panel instead of changing the page's address.
+            const link = (event.target as HTMLElement).closest('a');
+            const topic = link?.getAttribute('href')?.slice(1);
+            if (!topic) return;
+            event.preventDefault();
+            const heading = document.getElementById(topic);
+            if (!heading) return;
+            heading.tabIndex = -1;
+            heading.scrollIntoView({ block: 'start' });
+            heading.focus({ preventScroll: true });
+          }}
+        >
           <ul className="help-topics">
             <li><a href="#help-profile">A LAP profile</a></li>
             <li><a href="#help-spine">Spine charts</a></li>
