@@ -65,6 +65,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       label: '&Help',
       role: 'help',
       submenu: [
+        { label: `${ctx.appName} Help`, accelerator: 'F1', click: () => ctx.send('menu:help') },
         { label: 'Data sources and licences', click: () => ctx.send('menu:sources') },
         ...(ctx.isMac ? [] : ([{ type: 'separator' }, about] as MenuItemConstructorOptions[])),
       ],

@@ -4,10 +4,12 @@
  */
 import { useEffect } from 'react';
 import { DataImportLayer } from './components/data/DataImportLayer.tsx';
+import { HelpButton, HelpPanel, useHelpShortcut } from './components/HelpPanel.tsx';
 import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBar.tsx';
 import { MapView } from './components/MapView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
+import { useHelpStore } from './stores/help.ts';
 import { useLapsStore } from './stores/laps.ts';
 import { announce } from './stores/status.ts';
 import { useUiStore } from './stores/ui.ts';
@@ -27,6 +29,8 @@ function useMenuCommands(): void {
         useUiStore.getState().setPanel('places');
         window.setTimeout(() => document.querySelector<HTMLButtonElement>('[data-testid="places-import-button"]')?.focus(), 50);
         announce('Places tab: press Enter on "Import places…" to choose a file.');
+      } else if (action === 'menu:help') {
+        useHelpStore.getState().show();
       }
     });
   }, []);
@@ -43,6 +47,7 @@ export function App() {
   }, [load]);
   useUndoShortcuts();
   useMenuCommands();
+  useHelpShortcut();
 
   return (
     <div className="app">
@@ -53,6 +58,7 @@ export function App() {
         </div>
         <StatusLine />
         <HistoryBar />
+        <HelpButton />
       </header>
       <Notices />
 
@@ -77,6 +83,7 @@ export function App() {
       )}
       {/* Drop a file anywhere on the window to import it (Data tab); also File > Import data… */}
       <DataImportLayer />
+      <HelpPanel />
     </div>
   );
 }

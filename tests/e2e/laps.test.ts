@@ -169,7 +169,7 @@ describe('LAP builder (built renderer, preview transport, Chromium, offline)', (
     const created = (await lapNamed(CUSTOM_SET, NEW_NAME))!;
     expect(created.wardCount).toBe(0);
 
-    await page.getByRole('button', { name: 'Show both councils' }).click();
+    await page.getByRole('button', { name: 'Zoom to fit both councils' }).click();
     await mapIdle(page);
     for (const [i, w] of NEW_WARDS.entries()) {
       await clickWard(w.code);
@@ -274,7 +274,7 @@ describe('LAP builder (built renderer, preview transport, Chromium, offline)', (
     await mapIdle(page);
     const editbar = page.getByTestId('map-editbar');
     expect(await editbar.textContent()).toContain(`Editing ${RENAMED}`);
-    await page.getByRole('button', { name: 'Show both councils' }).click();
+    await page.getByRole('button', { name: 'Zoom to fit both councils' }).click();
     await mapIdle(page);
 
     // Shift-drag a small box around Raunds' label: it touches Raunds (and nothing is zoomed).

@@ -198,7 +198,7 @@ describe('ward map (built renderer, preview transport, Chromium, offline)', () =
   });
 
   it('selects a ward by clicking it on the map', async () => {
-    await page.getByRole('button', { name: 'Show both councils' }).click();
+    await page.getByRole('button', { name: 'Zoom to fit both councils' }).click();
     await mapIdle(page);
     const target = await page.evaluate(() => {
       const map = window.__lapMap!.map;

@@ -382,7 +382,12 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
 
   it("exports N4's GP practice list and its places list as CSV files", async () => {
     const save = async (button: string, name: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: button }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }),
+        (async () => {
+          await page.getByTestId('export-menu-button').click();
+          await page.getByRole('menuitem', { name: button }).click();
+        })(),
+      ]);
       const file = path.join(RESULTS_DIR, name);
       await download.saveAs(file);
       await poll(() => page.getByTestId('export-status').textContent()).toContain('Saved');
@@ -404,7 +409,7 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
     await openPlacesTab();
     await page.getByLabel('Name, address, postcode, ward or LAP').fill(GP_OUTSIDE_N4);
     const item = page.locator(`li.place-item[data-place-id="${gp4.id}"]`);
-    await item.getByRole('button', { name: `Attach ${GP_OUTSIDE_N4} to a LAP…` }).click();
+    await item.getByRole('button', { name: `Attach to LAP… (${GP_OUTSIDE_N4})` }).click();
     const form = item.getByTestId('place-attach-form');
     // The LAP profiled last is offered first.
     await poll(() => form.getByLabel(`Attach ${GP_OUTSIDE_N4} to`).inputValue()).toBe(String(n4.id));

@@ -53,6 +53,12 @@ async function shownComparisons(): Promise<Record<string, string>> {
   });
 }
 
+/** Opens the profile's "Export ▾" menu and picks an export. */
+async function exportAs(item: string): Promise<void> {
+  await page.getByTestId('export-menu-button').click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
 async function screenshot(name: string): Promise<void> {
   await mapIdle(page);
   await page.mouse.move(2, 790);
@@ -304,7 +310,7 @@ describe('Local Area Profile (built renderer, preview transport, Chromium, offli
     let downloads = 0;
     const count = () => downloads++;
     page.on('download', count);
-    await page.getByRole('button', { name: 'Export PDF' }).click();
+    await exportAs('PDF profile');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await poll(() => page.getByTestId('export-status').textContent()).toContain('Export cancelled. Nothing was saved.');
     page.off('download', count);
@@ -314,7 +320,7 @@ describe('Local Area Profile (built renderer, preview transport, Chromium, offli
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 90_000 }),
       (async () => {
-        await page.getByRole('button', { name: 'Export PDF' }).click();
+        await exportAs('PDF profile');
         // Progress is shown while the backend works, and the panel still responds.
         await page.getByTestId('export-progress').waitFor();
         expect(await page.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);

@@ -42,6 +42,15 @@ describe('application menu', () => {
     expect(ctx.showAbout).toHaveBeenCalled();
   });
 
+  it('Help ▸ LAP Insight Help (F1) opens the in-app Help panel over the menu channel', () => {
+    const ctx = context();
+    const help = flatten(buildMenuTemplate(ctx)).find((i) => i.label === 'LAP Insight Help');
+    expect(help?.accelerator).toBe('F1');
+    expect(ctx.send).not.toHaveBeenCalled();
+    click(help);
+    expect(ctx.send).toHaveBeenCalledWith('menu:help');
+  });
+
   it('puts About in the app menu on macOS', () => {
     const template = buildMenuTemplate(context({ isMac: true }));
     expect(template[0]!.label).toBe('LAP Insight');

@@ -3,7 +3,7 @@
  * step with the selection store and (on the LAPs tab) the LAP builder: clicks and drags on the map then add or
  * remove wards of the LAP being edited, with a toolbar for the Box and Lasso tools.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Geography } from '../../../shared/domain.ts';
 import { addWards, toggleWard } from '../laps/actions.ts';
 import { bindLapsToMap } from '../laps/mapBinding.ts';
@@ -11,6 +11,7 @@ import { WardMap, type PickGesture, type PickMode } from '../map/WardMap.ts';
 import { activeLap, useLapsStore } from '../stores/laps.ts';
 import { useSelectionStore } from '../stores/selection.ts';
 import { useUiStore } from '../stores/ui.ts';
+import { MapKeyHead, useMapKeyStore } from './MapKeyHead.tsx';
 import { LapMapLegend, MapEditBar, useLapHoverNote } from './laps/MapLapUi.tsx';
 
 /** A map click or drag while a LAP is being edited. */
@@ -41,6 +42,8 @@ export function MapView({ geography }: { geography: Geography }) {
   const hovered = useSelectionStore((s) => s.hovered);
   const lapMode = useUiStore((s) => s.panel === 'laps');
   const hoverNote = useLapHoverNote(lapMode ? (hovered?.code ?? null) : null);
+  const keyFolded = useMapKeyStore((s) => s.folded);
+  const keyId = useId();
 
   useEffect(() => {
     const container = containerRef.current;
@@ -119,8 +122,9 @@ export function MapView({ geography }: { geography: Geography }) {
       {lapMode ? (
         <LapMapLegend onFit={() => wardMapRef.current?.fitCouncils()} ready={status.state === 'ready'} />
       ) : (
-      <div className="map-legend" aria-label="Map key">
-        <p className="map-legend-title">Councils</p>
+      <div className="map-legend" role="region" aria-label="Map key">
+        <MapKeyHead title="Councils" bodyId={`${keyId}-body`} />
+        <div id={`${keyId}-body`} hidden={keyFolded}>
         <ul>
           <li>
             <span className="swatch council-west" aria-hidden="true" /> West Northamptonshire
@@ -133,8 +137,9 @@ export function MapView({ geography }: { geography: Geography }) {
           </li>
         </ul>
         <button type="button" className="button button-small" onClick={() => wardMapRef.current?.fitCouncils()} disabled={status.state !== 'ready'}>
-          Show both councils
+          Zoom to fit both councils
         </button>
+        </div>
       </div>
       )}
     </div>

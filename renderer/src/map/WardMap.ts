@@ -120,6 +120,7 @@ declare global {
 }
 
 type Bounds = [number, number, number, number];
+type Padding = { top: number; bottom: number; left: number; right: number };
 
 /** The open popup: a ward's (the profile's choropleth) or a place's. */
 interface PopupEntry {
@@ -321,8 +322,9 @@ export class WardMap {
     const bounds = this.wardBounds.get(code);
     if (!bounds) return;
     const reduced = prefersReducedMotion();
+    const pad = this.fitPadding(this.map.getContainer(), 64);
     this.map.fitBounds(bounds, {
-      padding: this.fitPadding(this.map.getContainer(), 64),
+      padding: this.clearOfKeys({ top: pad, bottom: pad, left: pad, right: pad }),
       maxZoom: 13,
       duration: reduced ? 0 : 900,
       essential: false,
@@ -397,10 +399,10 @@ export class WardMap {
       Math.max(...boxes.map((b) => b[2])),
       Math.max(...boxes.map((b) => b[3])),
     ];
-    // Extra room at the top for the editing toolbar and at the bottom left for the key.
+    // Extra room at the top for the editing toolbar and at the bottom left for the key; more beside any key.
     const pad = (preferred: number) => this.fitPadding(this.map.getContainer(), preferred);
     this.map.fitBounds(bounds, {
-      padding: { top: pad(96), bottom: pad(56), left: pad(64), right: pad(64) },
+      padding: this.clearOfKeys({ top: pad(96), bottom: pad(56), left: pad(64), right: pad(64) }),
       maxZoom: 12,
       duration: prefersReducedMotion() ? 0 : 800,
       essential: false,
@@ -525,6 +527,44 @@ export class WardMap {
     this.picker.destroy();
     if (window.__lapMap === this.hook) delete window.__lapMap;
     this.map.remove();
+  }
+
+  /**
+   * Widens fit padding so an area fitted to the map is never under a map key (the legends over the map, marked
+   * .map-legend or data-map-overlay): for each key, room on the side it sits on (left/right or top/bottom,
+   * whichever leaves the larger map), kept small enough that fitBounds can still fit the area.
+   */
+  private clearOfKeys(padding: Padding): Padding {
+    const container = this.map.getContainer();
+    const box = container.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return padding;
+    const out = { ...padding };
+    const gap = 12;
+    for (const el of this.overlayHost().querySelectorAll<HTMLElement>('.map-legend, [data-map-overlay]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const left = Math.max(0, r.left - box.left);
+      const top = Math.max(0, r.top - box.top);
+      const right = Math.max(0, box.right - r.right);
+      const bottom = Math.max(0, box.bottom - r.bottom);
+      const horizontal = left < right ? { side: 'left' as const, need: r.right - box.left + gap } : { side: 'right' as const, need: box.right - r.left + gap };
+      const vertical = top < bottom ? { side: 'top' as const, need: r.bottom - box.top + gap } : { side: 'bottom' as const, need: box.bottom - r.top + gap };
+      // Keep the larger free rectangle: (width - need) * height against width * (height - need).
+      const pick = (box.width - horizontal.need) * box.height >= box.width * (box.height - vertical.need) ? horizontal : vertical;
+      out[pick.side] = Math.max(out[pick.side], Math.round(pick.need));
+    }
+    // fitBounds gives up when the padding leaves no room: keep at least 30% of each side for the area.
+    const squeeze = (a: 'left' | 'top', b: 'right' | 'bottom', size: number) => {
+      const max = size * 0.7;
+      const sum = out[a] + out[b];
+      if (sum > max) {
+        out[a] = Math.floor((out[a] * max) / sum);
+        out[b] = Math.floor((out[b] * max) / sum);
+      }
+    };
+    squeeze('left', 'right', box.width);
+    squeeze('top', 'bottom', box.height);
+    return out;
   }
 
   private fitPadding(container: HTMLElement, preferred = 28): number {

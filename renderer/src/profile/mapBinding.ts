@@ -17,6 +17,9 @@ import type { Choropleth } from '../../../shared/contract/profile.ts';
 import type { GeoPolygon } from '../../../shared/domain.ts';
 import { classColour, type ChoroplethFill } from '../map/choropleth.ts';
 import { WardMap } from '../map/WardMap.ts';
+import type { Profile } from '../../../shared/profile.ts';
+import { usePlacesStore } from '../places/store.ts';
+import { useSelectionStore } from '../stores/selection.ts';
 import { useUiStore } from '../stores/ui.ts';
 import { useWardsStore } from '../stores/wards.ts';
 import { useChoroplethStore } from './choroplethStore.ts';
@@ -78,12 +81,30 @@ function wardsOf(target: ProfileTarget): string[] {
   return useWardsStore.getState().wards.filter((w) => w.authorityCode === target.code).map((w) => w.code);
 }
 
+/** Whether a profile's area is the target (a profile may still be the previous area's while the next loads). */
+function profileIs(area: Profile['area'], target: ProfileTarget): boolean {
+  if (target.kind === 'lap') return area.kind === 'lap' && area.lapId === target.id;
+  return area.kind === target.kind && area.code === target.code;
+}
+
+/**
+ * A newly chosen area: close the popups of the one before (a ward's value, a place) and clear a ward selected on
+ * another tab, unless it is the ward now profiled.
+ */
+function clearStale(target: ProfileTarget): void {
+  useChoroplethStore.getState().closePopup();
+  usePlacesStore.getState().closePlace();
+  const selected = useSelectionStore.getState().selectedCode;
+  if (selected && !(target.kind === 'ward' && target.code === selected)) useSelectionStore.getState().select(null);
+}
+
 function bind(wardMap: WardMap): () => void {
   let lastOutline: unknown = undefined;
   let lastData: Choropleth | null | undefined = undefined;
   let lastTargetKey = '';
   let lastFit = useChoroplethStore.getState().fitSeq;
   let popupFor: string | null = null;
+  let refitFor: string | null = null;
 
   const apply = () => {
     const onProfile = useUiStore.getState().panel === PROFILE_PANEL;
@@ -111,8 +132,24 @@ function bind(wardMap: WardMap): () => void {
     if (targetKey !== lastTargetKey) {
       const codes = target && onProfile ? wardsOf(target) : [];
       // Wait for the LAP's wards to be known before moving (and remembering that we did).
-      if (!target || !onProfile || codes.length) lastTargetKey = targetKey;
-      if (codes.length && !choro.indicatorId) wardMap.fitWards(codes);
+      if (!target || !onProfile || codes.length) {
+        const changedArea = lastTargetKey !== '' && targetKey !== '' && lastTargetKey !== targetKey;
+        lastTargetKey = targetKey;
+        if (changedArea && target) clearStale(target);
+      }
+      if (codes.length && !choro.indicatorId) {
+        wardMap.fitWards(codes);
+        // Fit again once this area's profile (and so its map key) is drawn, so the key never covers the area.
+        refitFor = targetKey;
+      }
+    }
+    const { profile } = useProfileStore.getState();
+    if (refitFor && refitFor === targetKey && profile && target && profileIs(profile.area, target)) {
+      refitFor = null;
+      const codes = wardsOf(target);
+      requestAnimationFrame(() => {
+        if (useProfileStore.getState().target === target && !useChoroplethStore.getState().indicatorId) wardMap.fitWards(codes);
+      });
     }
 
     // The popup follows the store; its content is React's (ChoroplethLegend.tsx).

@@ -262,15 +262,22 @@ export const useProfileStore = create<ProfileState>()((set, get) => {
       const shown = get().profile;
       const exists = (t: ProfileTarget) => t.kind !== 'lap' || get().lapChoices.some((l) => l.id === t.id);
       const last = lastByKind[kind];
+      // First the LAP just edited on the LAPs tab, or the ward just selected (Wards tab or map).
+      const editedLap = useLapsStore.getState().activeLapId;
+      const selectedWard = useSelectionStore.getState().selectedCode;
       let next: ProfileTarget | null = null;
-      if (last && exists(last)) {
+      if (kind === 'lap' && editedLap !== null && get().lapChoices.some((l) => l.id === editedLap)) {
+        next = { kind: 'lap', id: editedLap };
+      } else if (kind === 'ward' && selectedWard) {
+        next = { kind: 'ward', code: selectedWard };
+      } else if (last && exists(last)) {
         // The last one of this kind shown in this session.
         next = last;
       } else if (kind === 'lap') {
-        const lapId = useLapsStore.getState().activeLapId ?? Number(readPref('lap') ?? NaN);
+        const lapId = Number(readPref('lap') ?? NaN);
         if (get().lapChoices.some((l) => l.id === lapId)) next = { kind: 'lap', id: lapId };
       } else if (kind === 'ward') {
-        const code = useSelectionStore.getState().selectedCode ?? (shown?.area.wards.length === 1 ? shown.area.wards[0]!.code : null);
+        const code = shown?.area.wards.length === 1 ? shown.area.wards[0]!.code : null;
         if (code) next = { kind: 'ward', code };
       } else if (shown) {
         next = { kind: 'council', code: shown.area.ownCouncil };

@@ -2,8 +2,10 @@
  * The LAP builder's pieces on the map: the editing toolbar (what a click does, Box and Lasso tools, Done), the
  * key (the set's LAPs and their colours), and a line in the hover tooltip saying what a click would do.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
+import { MapKeyHead, useMapKeyStore } from '../MapKeyHead.tsx';
 import { activeLap, currentSet, useLapsStore } from '../../stores/laps.ts';
+import { useWardsStore } from '../../stores/wards.ts';
 
 const LEGEND_MAX = 10;
 
@@ -58,10 +60,13 @@ export function LapMapLegend({ onFit, ready }: { onFit(): void; ready: boolean }
   const active = useLapsStore((s) => s.activeLapId);
   const showCoverage = useLapsStore((s) => s.showCoverage);
   const shown = laps.filter((l) => l.wardCount > 0);
+  const folded = useMapKeyStore((s) => s.folded);
+  const bodyId = useId();
 
   return (
-    <div className="map-legend is-laps" aria-label="Map key">
-      <p className="map-legend-title">{set?.name ?? 'LAPs'}</p>
+    <div className="map-legend is-laps" role="region" aria-label="Map key">
+      <MapKeyHead title={set?.name ?? 'LAPs'} bodyId={bodyId} />
+      <div id={bodyId} hidden={folded}>
       {shown.length === 0 ? (
         <p className="map-legend-empty">No LAP has wards yet.</p>
       ) : (
@@ -82,8 +87,9 @@ export function LapMapLegend({ onFit, ready }: { onFit(): void; ready: boolean }
         </ul>
       )}
       <button type="button" className="button button-small" onClick={onFit} disabled={!ready}>
-        Show both councils
+        Zoom to fit both councils
       </button>
+      </div>
     </div>
   );
 }
@@ -93,6 +99,7 @@ export function useLapHoverNote(code: string | null): string | null {
   const laps = useLapsStore((s) => s.laps);
   const lap = useLapsStore(activeLap);
   const set = useLapsStore(currentSet);
+  const wardsByCode = useWardsStore((s) => s.byCode);
   const byWard = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const l of laps) for (const w of l.wards) map.set(w.code, [...(map.get(w.code) ?? []), l.name]);
@@ -102,7 +109,10 @@ export function useLapHoverNote(code: string | null): string | null {
   const inLaps = byWard.get(code) ?? [];
   if (!lap) return inLaps.length ? `In ${inLaps.join(', ')}` : 'In no LAP';
   if (lap.wards.some((w) => w.code === code)) return `In ${lap.name}: click to remove`;
+  // Say what a click will really do: the backend refuses another council's wards and shared wards in official sets.
+  const ward = wardsByCode.get(code);
+  if (set?.council && ward && ward.authorityCode !== set.council.code) return `${ward.authorityName} wards cannot join a ${set.council.name} LAP`;
   const others = inLaps.filter((n) => n !== lap.name);
-  if (set?.kind === 'official' && others.length) return `In ${others.join(', ')}`;
+  if (set?.kind === 'official' && others.length) return `In ${others.join(', ')}: official LAPs cannot share wards`;
   return `Click to add to ${lap.name}`;
 }

@@ -149,8 +149,9 @@ function PlaceItem({ place }: { place: Place }) {
           <button type="button" ref={attachButton} className="data-link-button place-attach-button" onClick={() => {
               setMessage(null);
               setAttaching(true);
-            }} aria-label={`Attach ${place.name} to a LAP…`}>
-            Attach to LAP…
+            }}>
+            {/* The accessible name holds the visible words (WCAG 2.5.3), then which place: "Attach to LAP… (name)". */}
+            Attach to LAP…<span className="visually-hidden"> ({place.name})</span>
           </button>
         )}
         {message && <InlineMessage text={message.text} tone={message.tone} />}

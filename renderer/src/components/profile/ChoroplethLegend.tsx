@@ -4,7 +4,9 @@
  * with its bounds and number of wards (or each comparison in words), the hatched "no data", and "Hide map
  * colours" to go back to the normal map. Also the content of the popup a click on a ward opens.
  */
+import { useId } from 'react';
 import { createPortal } from 'react-dom';
+import { MapKeyHead, useMapKeyStore } from '../MapKeyHead.tsx';
 import type { Choropleth, ChoroplethWard } from '../../../../shared/contract/profile.ts';
 import { classColour } from '../../map/choropleth.ts';
 import { useChoroplethStore, type ChoroplethMethod, type ChoroplethMode, type WardPopup } from '../../profile/choroplethStore.ts';
@@ -100,9 +102,12 @@ function Legend() {
   const areaName = useProfileStore((p) => p.profile?.area.name ?? null);
   const data = s.data;
   const title = data?.indicator.shortName ?? 'Colouring the map…';
+  const folded = useMapKeyStore((k) => k.folded);
+  const bodyId = useId();
   return (
     <div className="map-legend profile-map-legend" role="region" aria-label={`Map key: ${title}`} data-testid="choropleth-legend" aria-busy={s.status === 'loading'}>
-      <p className="map-legend-title">{title}</p>
+      <MapKeyHead title={title} bodyId={bodyId} />
+      <div id={bodyId} hidden={folded}>
       {data && (
         <p className="legend-sub" data-testid="legend-period">
           {unitLine(data)}
@@ -146,6 +151,7 @@ function Legend() {
         <button type="button" className="button button-small" onClick={s.hide}>
           Hide map colours
         </button>
+      </div>
       </div>
     </div>
   );
@@ -192,9 +198,12 @@ function PopupContent({ data, ward, popup }: { data: Choropleth; ward: Choroplet
 function AreaLegend({ name }: { name: string }) {
   const fitArea = useProfileMapStore((s) => s.fitArea);
   const fitAll = useProfileMapStore((s) => s.fitAll);
+  const folded = useMapKeyStore((s) => s.folded);
+  const bodyId = useId();
   return (
     <div className="map-legend profile-map-legend is-area" role="region" aria-label="Map key" data-testid="profile-area-legend">
-      <p className="map-legend-title">Profile of {name}</p>
+      <MapKeyHead title={`Profile of ${name}`} bodyId={bodyId} />
+      <div id={bodyId} hidden={folded}>
       <ul>
         <li>
           <span className="swatch swatch-area" aria-hidden="true" /> {name}
@@ -208,11 +217,12 @@ function AreaLegend({ name }: { name: string }) {
       </ul>
       <div className="legend-buttons">
         <button type="button" className="button button-small" onClick={() => fitArea?.()} disabled={!fitArea}>
-          Show {name} whole
+          Zoom to {name}
         </button>
         <button type="button" className="button button-small button-quiet" onClick={() => fitAll?.()} disabled={!fitAll}>
-          Both councils
+          Zoom to fit both councils
         </button>
+      </div>
       </div>
     </div>
   );

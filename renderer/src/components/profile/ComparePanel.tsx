@@ -7,9 +7,10 @@ import { useId, useMemo } from 'react';
 import { AMBITIONS } from '../../../../shared/ambitions.ts';
 import type { ComparedIndicator } from '../../../../shared/contract/profile.ts';
 import type { Profile } from '../../../../shared/profile.ts';
+import { formatDifference } from '../../../../shared/difference.ts';
 import { COMPARISON_COLOURS } from '../../../../shared/stats/index.ts';
 import { useCompareStore } from '../../profile/compareStore.ts';
-import { formatInterval, formatNumber, formatValue, decimalsFor, isPercent, plural } from '../../profile/format.ts';
+import { formatInterval, formatValue, plural } from '../../profile/format.ts';
 import { isPopulationCount, matches } from '../../profile/groups.ts';
 import { useProfileStore } from '../../profile/store.ts';
 import { useProfileViewStore } from '../../profile/viewStore.ts';
@@ -23,11 +24,9 @@ function verdict(c: ComparedIndicator, aName: string, bName: string): { word: st
   return { word: `${aName} ${c.direction}`, colour: c.direction === 'higher' ? COMPARISON_COLOURS.higher : COMPARISON_COLOURS.lower };
 }
 
+/** "+0.3 percentage points": the one format for differences (shared/difference.ts). */
 function difference(c: ComparedIndicator): string {
-  if (c.difference === null) return '–';
-  const d = formatNumber(Math.abs(c.difference), decimalsFor(c, c.difference));
-  const sign = c.difference > 0 ? '+' : c.difference < 0 ? '−' : '';
-  return `${sign}${d}${isPercent(c) ? ' pts' : ''}`;
+  return formatDifference(c, c.difference);
 }
 
 export function ComparePanel({ profile }: { profile: Profile }) {

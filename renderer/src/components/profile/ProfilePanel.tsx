@@ -15,6 +15,7 @@ import { useProfileViewStore, type ProfileView } from '../../profile/viewStore.t
 import { AreaChooser } from './AreaChooser.tsx';
 import { ChoroplethOverlay } from './ChoroplethLegend.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
+import { ComparisonLegend } from './ComparisonLegend.tsx';
 import { ExportBar } from './ExportBar.tsx';
 import { Headline } from './Headline.tsx';
 import { IndicatorList } from './IndicatorList.tsx';
@@ -32,6 +33,13 @@ function benchmarkOptions(profile: Profile | null) {
     { value: 'north' as const, label: 'North Northants', title: 'Compare with North Northamptonshire' },
     { value: 'england' as const, label: 'England', title: 'Compare with England' },
   ];
+}
+
+/** The benchmark's name in words, for the comparison legend. */
+function benchmarkName(profile: Profile, benchmark: BenchmarkChoice): string {
+  return benchmarkOptions(profile)
+    .find((o) => o.value === benchmark)!
+    .title.replace('Compare with ', '');
 }
 
 const VIEWS = [
@@ -107,7 +115,14 @@ function ProfileBody({ profile, target }: { profile: Profile; target: ProfileTar
           Places and access ↓
         </button>
       </p>
-      {view === 'compare' ? <ComparePanel profile={profile} /> : <IndicatorList profile={profile} target={target} />}
+      {view === 'compare' ? (
+        <ComparePanel profile={profile} />
+      ) : (
+        <>
+          <ComparisonLegend levelNote={`Compared with ${benchmarkName(profile, benchmark)}`} />
+          <IndicatorList profile={profile} target={target} />
+        </>
+      )}
       <PlacesSection target={target} generatedAt={profile.generatedAt} />
       <p className="profile-footer hint">
         Made {formatDate(profile.generatedAt)} from {plural(profile.sources.length, 'source')}: {listJoin(profile.sources.map((s) => s.publisher).filter((p, i, all) => all.indexOf(p) === i))}.

@@ -4,6 +4,7 @@
  * sizes). The same numbers are in a table for screen readers.
  */
 import type { ProfileIndicator } from '../../../../shared/profile.ts';
+import { provisionalPeriods } from '../../../../shared/provisional.ts';
 import { formatValue } from '../../profile/format.ts';
 
 const W = 520;
@@ -17,9 +18,19 @@ interface Series {
   values: (number | null)[];
 }
 
-/** Axis range and ticks at round numbers (1, 2 or 5 times a power of ten) around the values. */
-function niceScale(values: number[]): { lo: number; hi: number; ticks: number[] } {
-  let lo = Math.min(...values);
+/**
+ * Whether the value axis starts at zero: yes for values that are never negative, unless zero would squash the
+ * line flat (the smallest value above 60% of the largest); then the chart says that its axis does not start at zero.
+ */
+export function startsAtZero(values: number[]): boolean {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo >= 0 && lo <= 0.6 * hi;
+}
+
+/** Axis range and ticks at round numbers (1, 2 or 5 times a power of ten) around the values (from zero if asked). */
+function niceScale(values: number[], fromZero: boolean): { lo: number; hi: number; ticks: number[] } {
+  let lo = fromZero ? 0 : Math.min(...values);
   let hi = Math.max(...values);
   if (lo === hi) {
     const pad = Math.abs(lo) * 0.1 || 1;
@@ -36,10 +47,26 @@ function niceScale(values: number[]): { lo: number; hi: number; ticks: number[] 
   return { lo: start, hi: end, ticks };
 }
 
-function Chart({ ind, periods, series, width = W, label }: { ind: ProfileIndicator; periods: string[]; series: Series[]; width?: number; label: string }) {
+function Chart({
+  ind,
+  periods,
+  series,
+  width = W,
+  label,
+  fromZero,
+  provisional,
+}: {
+  ind: ProfileIndicator;
+  periods: string[];
+  series: Series[];
+  width?: number;
+  label: string;
+  fromZero: boolean;
+  provisional: ReadonlySet<string>;
+}) {
   const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
   if (all.length === 0) return null;
-  const { lo, hi, ticks } = niceScale(all);
+  const { lo, hi, ticks } = niceScale(all, fromZero);
   const innerW = width - M.left - M.right;
   const innerH = H - M.top - M.bottom;
   const x = (i: number) => M.left + (periods.length === 1 ? innerW / 2 : (i * innerW) / (periods.length - 1));
@@ -59,7 +86,7 @@ function Chart({ ind, periods, series, width = W, label }: { ind: ProfileIndicat
       {periods.map((p, i) =>
         labelled(i) ? (
           <text key={p} x={x(i)} y={H - 8} textAnchor={i === 0 && periods.length > 1 ? 'start' : i === periods.length - 1 && periods.length > 1 ? 'end' : 'middle'} className="chart-tick">
-            {p}
+            {provisional.has(p) ? `${p} (p)` : p}
           </text>
         ) : null,
       )}
@@ -69,7 +96,21 @@ function Chart({ ind, periods, series, width = W, label }: { ind: ProfileIndicat
         return (
           <g key={s.name}>
             <path d={path} fill="none" stroke={s.colour} strokeWidth={2.2} strokeDasharray={s.dashed ? '6 4' : undefined} />
-            {points.map((p, i) => (p ? <circle key={i} cx={p[0]} cy={p[1]} r={3.2} fill={s.dashed ? '#ffffff' : s.colour} stroke={s.colour} strokeWidth={1.6} /> : null))}
+            {points.map((p, i) =>
+              !p ? null : provisional.has(periods[i]!) ? (
+                // A provisional point: a hollow diamond, explained under the chart.
+                <path
+                  key={i}
+                  d={`M${p[0].toFixed(1)},${(p[1] - 5).toFixed(1)}l5,5l-5,5l-5,-5z`}
+                  fill="#ffffff"
+                  stroke={s.colour}
+                  strokeWidth={1.8}
+                  data-provisional="true"
+                />
+              ) : (
+                <circle key={i} cx={p[0]} cy={p[1]} r={3.2} fill={s.dashed ? '#ffffff' : s.colour} stroke={s.colour} strokeWidth={1.6} />
+              ),
+            )}
           </g>
         );
       })}
@@ -86,6 +127,11 @@ export function TrendChart({ ind, areaName, councilName }: { ind: ProfileIndicat
   const hasCouncil = council.values.some((v) => v !== null);
   const sideBySide = ind.valueType === 'count' && hasCouncil;
   const summary = `${ind.shortName} from ${periods[0]} to ${periods[periods.length - 1]}: the table below gives every value.`;
+  const provisional = provisionalPeriods(periods, `${ind.definition} ${ind.note ?? ''}`);
+  const numbers = [...area.values, ...(hasCouncil ? council.values : [])].filter((v): v is number => v !== null && Number.isFinite(v));
+  // Side by side, each chart has its own axis; both start at zero or neither does.
+  const fromZero = numbers.length > 0 && (sideBySide ? [area.values, council.values].every((vs) => startsAtZero(vs.filter((v): v is number => v !== null))) : startsAtZero(numbers));
+  const chart = { ind, periods, fromZero, provisional };
 
   return (
     <figure className="trend">
@@ -94,16 +140,16 @@ export function TrendChart({ ind, areaName, councilName }: { ind: ProfileIndicat
         <div className="trend-pair">
           <div>
             <p className="trend-title">{areaName}</p>
-            <Chart ind={ind} periods={periods} series={[area]} width={300} label={`${summary} ${areaName}.`} />
+            <Chart {...chart} series={[area]} width={300} label={`${summary} ${areaName}.`} />
           </div>
           <div>
             <p className="trend-title">{councilName}</p>
-            <Chart ind={ind} periods={periods} series={[{ ...council, dashed: false }]} width={300} label={`${summary} ${councilName}.`} />
+            <Chart {...chart} series={[{ ...council, dashed: false }]} width={300} label={`${summary} ${councilName}.`} />
           </div>
         </div>
       ) : (
         <>
-          <Chart ind={ind} periods={periods} series={hasCouncil ? [area, council] : [area]} label={summary} />
+          <Chart {...chart} series={hasCouncil ? [area, council] : [area]} label={summary} />
           <p className="chart-key" aria-hidden="true">
             <span className="key-line" /> {areaName}
             {hasCouncil && (
@@ -114,6 +160,10 @@ export function TrendChart({ ind, areaName, councilName }: { ind: ProfileIndicat
           </p>
         </>
       )}
+      <p className="chart-note hint" data-testid="trend-note">
+        {fromZero ? 'The axis starts at zero.' : 'The axis does not start at zero, so small changes look larger.'}
+        {provisional.size > 0 && ` (p) and a hollow diamond: provisional (${[...provisional].join(', ')}), may be revised by the publisher.`}
+      </p>
       <table className="visually-hidden">
         <caption>
           {ind.shortName} by period ({ind.unit})
@@ -128,7 +178,10 @@ export function TrendChart({ ind, areaName, councilName }: { ind: ProfileIndicat
         <tbody>
           {trend.map((t) => (
             <tr key={t.period}>
-              <th scope="row">{t.period}</th>
+              <th scope="row">
+                {t.period}
+                {provisional.has(t.period) ? ' (provisional)' : ''}
+              </th>
               <td>{formatValue(ind, t.value)}</td>
               {hasCouncil && <td>{formatValue(ind, t.council)}</td>}
             </tr>
