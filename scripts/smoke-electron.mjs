@@ -124,7 +124,12 @@ async function smoke(executablePath) {
     }
 
     step('importing a small CSV through File > Import data…');
-    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.send('lap:menu', 'menu:import-data'));
+    // Through the real menu channel, to the app's window (not the hidden print window).
+    await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()
+        .find((w) => w.webContents.getURL().startsWith('app://lap/'))
+        .webContents.send('lap:menu', 'menu:import-data'),
+    );
     const dialog = page.getByTestId('import-dialog');
     await dialog.waitFor({ timeout: 30_000 });
     await dialog.getByLabel('CSV file').setInputFiles(CSV_FIXTURE);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { BrowserWindow, app, dialog, protocol, screen, session } from 'electron';
 import type { AppNotice } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../services/backend.ts';
-import { adoptLegacyDatabase, resolveDbPathWithSource } from '../services/db-path.ts';
+import { adoptLegacyDatabase, legacyDbPath, resolveDbPathWithSource } from '../services/db-path.ts';
 import { registerIpc } from './ipc.ts';
 import { installMenu, sendMenuAction, showAboutDialog } from './menu.ts';
 import { createElectronPrinter } from './print.ts';
@@ -87,7 +87,7 @@ async function start(): Promise<void> {
   }
 
   try {
-    const copied = chosen.source === 'default' ? adoptLegacyDatabase(dbPath) : null;
+    const copied = chosen.source === 'default' ? adoptLegacyDatabase(dbPath, legacyDbPath({ home: app.getPath('home') })) : null;
     if (copied) earlyNotices.push({ level: 'info', code: 'copied-legacy-database', message: copied, at: new Date().toISOString() });
     backend = createBackend({ dbPath, transport: 'electron', assetsDir, printer: createElectronPrinter(), notices: earlyNotices, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
