@@ -308,6 +308,27 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
     await poll(() => page.getByTestId('map-tooltip').locator('.map-tooltip-note').textContent()).toBe(
       'North Northamptonshire wards cannot join a West Northamptonshire LAP',
     );
+
+    // A refused click (a ward already in another LAP of the official set) shows an error; undoing clears it.
+    const inLaps = new Set((await h.backend.handlers['laps.list']({ setId: westSet.id })).flatMap((l) => l.wards.map((w) => w.code)));
+    const clickable = async (codes: string[]) => {
+      for (const c of codes) {
+        const p = await wardScreenPoint(page, c);
+        if (p) return { code: c, p };
+      }
+      return null;
+    };
+    const west = wards.filter((w) => w.authorityCode !== 'E06000061');
+    const free = await clickable(west.filter((w) => !inLaps.has(w.code)).map((w) => w.code));
+    const taken = await clickable(west.filter((w) => inLaps.has(w.code)).map((w) => w.code));
+    expect(free && taken).toBeTruthy();
+    await page.mouse.click(free!.p.x, free!.p.y);
+    await poll(async () => (await h.backend.handlers['laps.get']({ id: created.id })).wards.map((w) => w.code)).toEqual([free!.code]);
+    await page.mouse.click(taken!.p.x, taken!.p.y);
+    await poll(() => page.getByTestId('lap-message-wards').textContent()).toContain('official LAPs in one set cannot share wards');
+    await page.getByRole('button', { name: /^↶?\s*Undo add/ }).click();
+    await poll(async () => (await h.backend.handlers['laps.get']({ id: created.id })).wards.length).toBe(0);
+    await poll(() => page.getByTestId('lap-message-wards').count()).toBe(0);
     await page.mouse.move(2, 700);
   });
 
