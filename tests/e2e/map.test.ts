@@ -264,7 +264,12 @@ describe('ward map (built renderer, preview transport, Chromium, offline)', () =
         const style = getComputedStyle(el);
         return { role: el.getAttribute('role'), text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
       });
-    // First the tab row (one tab stop, on the open tab), then the ward search inside the Wards tab.
+    // First the header's Help button (Undo and Redo are disabled with nothing to undo), then the tab row (one tab
+    // stop, on the open tab), then the ward search inside the Wards tab.
+    await page.keyboard.press('Tab');
+    const help = await focused();
+    expect(help.text).toBe('Help');
+    expect(help.outline).not.toBe('none');
     await page.keyboard.press('Tab');
     const tab = await focused();
     expect(tab.role).toBe('tab');

@@ -8,6 +8,7 @@
  *     it is under the map key; a ward selected on another tab is cleared;
  *   - the comparison-word legend is beside the indicators, with the benchmark;
  *   - the Help panel (header button, F1 and the menu's 'menu:help') with the datasets' "data as of";
+ *   - the LAPs tab: the keyboard goes to a new LAP; hovering another council's ward says it cannot join;
  *   - axe-core's WCAG 2.2 AA rules find nothing on any tab (nor with the Help panel or the Export menu open).
  *
  *   npm run build:renderer && npx vitest run --config vitest.e2e.config.ts tests/e2e/screen.test.ts
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Lap } from '../../shared/contract/laps.ts';
-import { mapIdle, RESULTS_DIR, startHarness, wardBounds, type Harness } from './helpers.ts';
+import { mapIdle, RESULTS_DIR, startHarness, wardBounds, wardScreenPoint, type Harness } from './helpers.ts';
 
 const WEST_SET = 'West Northamptonshire LAPs';
 const N4_PLACES = path.resolve('tests/fixtures/places/n4-places-synthetic.csv');
@@ -268,6 +269,69 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
     await context.close();
   });
 
+  it('LAPs tab: the keyboard goes to a new LAP; hover text says what a click will do', async () => {
+    await page.setViewportSize(SIZES[0]);
+    await page.getByRole('tab', { name: 'LAPs' }).click();
+    const westSet = (await h.backend.handlers['lapSets.list']({})).find((s) => s.name === WEST_SET)!;
+    await page.getByLabel('LAP set').selectOption(String(westSet.id));
+    await page.getByRole('button', { name: 'New LAP' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `New LAP in ${WEST_SET}` });
+    await dialog.waitFor();
+    await page.keyboard.type('Screen test LAP');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    const created = (await h.backend.handlers['laps.list']({ setId: westSet.id })).find((l) => l.name === 'Screen test LAP')!;
+    expect(created).toBeTruthy();
+    // The focus is on the LAP list, on the new LAP (its active option), not back on "New LAP".
+    await poll(() =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        const active = el?.getAttribute('aria-activedescendant');
+        return active ? (document.getElementById(active)?.querySelector('.lap-option-name')?.firstChild?.textContent ?? null) : null;
+      }),
+    ).toBe('Screen test LAP');
+    // A visible focus ring (the amber outline) on it.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineColor)).toBe('rgb(255, 191, 71)');
+
+    // Hovering a North Northamptonshire ward while editing a West LAP says it cannot join, not "Click to add".
+    await page.getByRole('button', { name: 'Zoom to fit both councils' }).click();
+    await mapIdle(page);
+    const wards = await h.backend.handlers['wards.list']({});
+    let point: { x: number; y: number } | null = null;
+    for (const w of wards.filter((x) => x.authorityCode === 'E06000061')) {
+      point = await wardScreenPoint(page, w.code);
+      if (point) break;
+    }
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    await poll(() => page.getByTestId('map-tooltip').locator('.map-tooltip-note').textContent()).toBe(
+      'North Northamptonshire wards cannot join a West Northamptonshire LAP',
+    );
+
+    // A refused click (a ward already in another LAP of the official set) shows an error; undoing clears it.
+    const inLaps = new Set((await h.backend.handlers['laps.list']({ setId: westSet.id })).flatMap((l) => l.wards.map((w) => w.code)));
+    const clickable = async (codes: string[]) => {
+      for (const c of codes) {
+        const p = await wardScreenPoint(page, c);
+        if (p) return { code: c, p };
+      }
+      return null;
+    };
+    const west = wards.filter((w) => w.authorityCode !== 'E06000061');
+    const free = await clickable(west.filter((w) => !inLaps.has(w.code)).map((w) => w.code));
+    const taken = await clickable(west.filter((w) => inLaps.has(w.code)).map((w) => w.code));
+    expect(free && taken).toBeTruthy();
+    await page.mouse.click(free!.p.x, free!.p.y);
+    await poll(async () => (await h.backend.handlers['laps.get']({ id: created.id })).wards.map((w) => w.code)).toEqual([free!.code]);
+    await page.mouse.click(taken!.p.x, taken!.p.y);
+    await poll(() => page.getByTestId('lap-message-wards').textContent()).toContain('official LAPs in one set cannot share wards');
+    await page.getByRole('button', { name: /^↶?\s*Undo add/ }).click();
+    await poll(async () => (await h.backend.handlers['laps.get']({ id: created.id })).wards.length).toBe(0);
+    await poll(() => page.getByTestId('lap-message-wards').count()).toBe(0);
+    await page.mouse.move(2, 700);
+  });
+
   it('axe-core (WCAG 2.2 AA) finds nothing on any tab, nor with Help or the Export menu open', async () => {
     await page.setViewportSize(SIZES[1]);
     const found: Record<string, unknown> = {};
@@ -278,6 +342,9 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
       if (v.length) found[tab] = v;
     }
     await page.getByRole('tab', { name: 'Profile' }).click();
+    await profileOf('A LAP', String(n4.id), 'N4');
+    const profile = await runAxe();
+    if (profile.length) found['Profile of N4'] = profile;
     await page.getByTestId('export-menu-button').click();
     const menu = await runAxe();
     if (menu.length) found['Export menu'] = menu;

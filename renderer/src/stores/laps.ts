@@ -13,6 +13,7 @@ import { send } from '../api.ts';
 import { plainError } from '../laps/errors.ts';
 import type { PickTool } from '../map/WardMap.ts';
 import { readNumberPref, writePref } from '../prefs.ts';
+import { useHistoryStore } from './history.ts';
 import type { LoadStatus } from './wards.ts';
 
 /** Where a message is shown: next to the thing the user just did. */
@@ -212,3 +213,13 @@ export function activeLap(state: Pick<LapsState, 'laps' | 'activeLapId'>): Lap |
 export function currentSet(state: Pick<LapsState, 'sets' | 'setId'>): LapSet | undefined {
   return state.sets.find((s) => s.id === state.setId);
 }
+
+// An error about an edit goes once an edit is undone or redone: it described a state that is no longer shown.
+useHistoryStore.subscribe((state, previous) => {
+  const undone = state.future.length === previous.future.length + 1 && state.past.length === previous.past.length - 1;
+  const redone = state.future.length === previous.future.length - 1 && state.past.length === previous.past.length + 1;
+  if (!undone && !redone) return;
+  const messages = useLapsStore.getState().messages;
+  const kept = Object.fromEntries(Object.entries(messages).filter(([, m]) => m && m.tone !== 'error'));
+  if (Object.keys(kept).length !== Object.keys(messages).length) useLapsStore.setState({ messages: kept });
+});

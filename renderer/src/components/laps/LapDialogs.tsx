@@ -36,8 +36,11 @@ function NewLapDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     const result = await createLap({ setId: set.id, name: name.trim(), colour });
     setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.message);
+    if (result.ok) {
+      onClose();
+      // The keyboard goes to the new LAP (the list, on its option) once the dialog has handed the focus back.
+      window.setTimeout(() => document.querySelector<HTMLElement>('.lap-list')?.focus(), 0);
+    } else setError(result.message);
   };
 
   return (
@@ -153,8 +156,11 @@ function ImportDialog({ onClose }: { onClose(): void }) {
       onNameClash,
     });
     setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.message);
+    if (result.ok) {
+      onClose();
+      // The keyboard goes to the new LAP (the list, on its option) once the dialog has handed the focus back.
+      window.setTimeout(() => document.querySelector<HTMLElement>('.lap-list')?.focus(), 0);
+    } else setError(result.message);
   };
 
   return (
