@@ -118,6 +118,7 @@ describe.skipIf(!HAVE_SOURCES)('suppressed small counts: IDACI ranges recomputed
     expect(x.blanks).toBeGreaterThan(0);
     const ind = find(dsn4, 'imd19_idaci_rate');
     expect(ind.denominator).toBe(x.den);
+    expect([ind.numerator, ind.range!.numeratorUpper]).toEqual([x.lo, x.hi]);
     expect(ind.range!.lower).toBeCloseTo((x.lo / x.den) * 100, 9);
     expect(ind.range!.upper).toBeCloseTo((x.hi / x.den) * 100, 9);
     expect(ind.range!.lower.toFixed(2)).toBe('5.45');
