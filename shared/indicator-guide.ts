@@ -156,6 +156,8 @@ const PLAIN: Readonly<Record<string, string>> = {
   imd25_living_environment_score: 'A score for the quality of housing and the local air and roads (2025 index): higher means more deprived.',
   imd25_barriers_score: 'A score for how hard it is to get housing and reach local services (2025 index): higher means more deprived.',
   imd25_geographical_barriers_score: 'A score for the distance to local services such as a GP, school or shop (2025 index): higher means further away.',
+  imd25_income_rate: 'The share of people living on a low income, counted from benefit and tax-credit claims (2025 index).',
+  imd25_employment_rate: 'The share of working-age people kept out of work by unemployment, sickness or disability (2025 index).',
   imd25_income_deprived_people: 'The number of people living on a low income (2025 index).',
   imd25_employment_deprived_people: 'The number of working-age people kept out of work by unemployment, sickness or disability (2025 index).',
   imd25_lad_lsoas_most_deprived_10pct: "The share of the council's neighbourhoods that are among England's 10% most deprived (2025 index).",

@@ -101,8 +101,8 @@ export interface ProfileIndicator {
   comparisonLevel?: string | null;
   /** Why the headline comparison was not made, in plain English (absent when compared). */
   notComparedReason?: string;
-  /** Both ends of the value when the source suppressed small counts (value is the midpoint). */
-  range?: { lower: number; upper: number };
+  /** Both ends of the value when the source suppressed small counts (value is the midpoint); `numerator` is the lower end. */
+  range?: { lower: number; upper: number; numeratorUpper?: number };
   /** Words to print beside the value, e.g. 'not age-standardised'. */
   valueNote?: string;
   /** A caveat that travels with the number (screen, PDF, exports). */

@@ -139,6 +139,7 @@ export function profileText(profile: Profile, ctx: ProfileRenderContext): string
     `Wards: ${a.wards.map((w) => w.name).join(', ')}`,
     `Compared with ${benchName}: significantly worse on ${profile.headline.significantlyWorse} indicator${profile.headline.significantlyWorse === 1 ? '' : 's'}, significantly better on ${profile.headline.significantlyBetter}.`,
   ];
+  if (profile.headline.summary) lines.push(`Of ${profile.headline.compared} indicators compared (${profile.headline.judged} could be judged); each concept counted once.`);
   const dep = profile.headline.mostDeprived20;
   if (dep && dep.value !== null) lines.push(`Living in England's 20% most deprived areas (IMD ${dep.period}): ${formatValue(dep.value, 'proportion')}%`);
   for (const amb of AMBITIONS) {
@@ -148,15 +149,18 @@ export function profileText(profile: Profile, ctx: ProfileRenderContext): string
     const rows = [['INDICATOR', 'PERIOD', 'VALUE', '95% CI', 'WEST', 'NORTH', 'ENGLAND', `COMPARED WITH ${benchName.toUpperCase()}`]];
     for (const i of inds) {
       const u = unitSuffix(i);
-      const value = i.value === null ? (i.wardLevel ? '\u2013' : 'council only') : `${shown(i, i.value)}${u}${i.estimate ? '*' : ''}`;
+      const range = i.range ? ` (${formatValue(i.range.lower, i.valueType)}-${formatValue(i.range.upper, i.valueType)})` : '';
+      const value = i.value === null ? (i.wardLevel ? '\u2013' : 'council only') : `${shown(i, i.value)}${u}${i.estimate ? '*' : ''}${range}`;
       const ci = i.ci95 ? `${formatValue(i.ci95.lower, i.valueType)}-${formatValue(i.ci95.upper, i.valueType)}` : '';
       const bench = (k: 'west' | 'north' | 'england') => (i.benchmarks[k].value === null ? '\u2013' : `${formatValue(i.benchmarks[k].value, i.valueType)}${u}`);
       const words =
         i.value === null && i.wardLevel && i.coverage.wards < i.coverage.of
           ? `Not compared (${i.coverage.wards} of ${i.coverage.of} wards)`
-          : i.value !== null && i.ci95 === null && i.comparison === 'not-compared'
-            ? 'Not compared (no interval)'
-            : COMPARISON_LABELS[i.comparison];
+          : i.value !== null && i.comparison === 'not-compared' && i.notComparedReason
+            ? `Not compared (${i.notComparedReason.replace(/^(not compared|cannot be compared): /, '')})`
+            : i.value !== null && i.ci95 === null && i.comparison === 'not-compared'
+              ? 'Not compared (no interval)'
+              : `${COMPARISON_LABELS[i.comparison]}${i.valueNote ? ` (${i.valueNote})` : ''}`;
       rows.push([i.shortName, i.period, value, ci, bench('west'), bench('north'), bench('england'), words]);
     }
     lines.push(table(rows));
@@ -164,7 +168,9 @@ export function profileText(profile: Profile, ctx: ProfileRenderContext): string
   lines.push(
     '',
     '* estimate: built from small areas through ONS best-fit lookups. Comparisons use 95% and 99.8% confidence intervals (Fingertips method).',
-    `Sources: ${profile.sources.map((s) => `${s.name} (${s.publisher}, ${s.licence})`).join('; ')}.`,
+    ...(profile.legend ? [`${profile.legend.title}: ${profile.legend.entries.map((e) => `${e.word}: ${e.meaning}.`).join(' ')}`] : []),
+    ...(profile.notes ?? []),
+    `Sources: ${profile.sources.map((s) => s.citation ?? `${s.name} (${s.publisher}, ${s.licence})`).join(' ')}`,
   );
   return lines.join('\n');
 }

@@ -431,6 +431,36 @@ function imd25CountSpec(m: Omit<MetaIn, 'valueType' | 'datasetId' | 'methodNote'
   };
 }
 
+/**
+ * IoD2025 income or employment deprivation as a true rate: numerator = the File 8 numerator; denominator = numerator /
+ * published score for each LSOA21 (the IoD2025 denominators are not in the source, and the score is that ratio, given
+ * to 3 decimals, so the recovered denominator is approximate). Ward = LSOA21s best-fitted to the ward; council = the
+ * same sums over all its LSOA21s (like with like). No England value: the source covers only Northamptonshire LSOAs.
+ */
+function imd25RateSpec(m: Omit<MetaIn, 'valueType' | 'datasetId' | 'methodNote'>, numId: string, scoreId: string): IndicatorSpec {
+  const md = meta({
+    ...m,
+    valueType: 'proportion',
+    datasetId: 'iod2025',
+    methodNote: `IoD2025 File 8 ${numId.replace(/^imd25_|_domain_numerator$/g, '')} domain numerator over a denominator recovered for each LSOA21 as numerator / published domain score (the score is the rate, given to 3 decimals, so each recovered denominator is within about 1-2% of the true one and sums are closer). Ward = LSOA21s best-fitted to the ward (estimate); council = the same sums over all the council's LSOA21s, so wards and LAPs are compared like with like. No England value: the source has only Northamptonshire LSOAs. An LSOA whose score is 0 has no recoverable denominator and makes the ward incomplete.`,
+  });
+  return {
+    meta: md,
+    build: (ctx) => {
+      const scores = new Map(ctx.s.imd25.indicator(scoreId).map((r) => [r.areaCode, r.value] as const));
+      const rows: SmallAreaCounts[] = ctx.s.imd25.indicator(numId).map((r) => {
+        const num = r.numerator ?? r.value;
+        const score = scores.get(r.areaCode);
+        const ok = num !== null && score !== undefined && score !== null && score > 0;
+        return { code: r.areaCode, numerator: ok ? num : null, denominator: ok ? num / score : null };
+      });
+      const wards = wardCells(ctx.geo, rows, { geography: 'lsoa21', rule: PROP, method: 'numerator / (numerator / published score)' });
+      const lad = ladCellsFromOwnSums(ctx.geo, rows, { geography: 'lsoa21', rule: PROP }, 'numerator over recovered denominator, computed here');
+      return [{ period: '2025', cells: [...lad, ...wards] }];
+    },
+  };
+}
+
 function file10Spec(m: Omit<MetaIn, 'datasetId' | 'methodNote' | 'wardLevel'> & { methodNote: string }, id: string, scale = 1): IndicatorSpec {
   const md = meta({ ...m, datasetId: 'iod2025', wardLevel: false });
   return {
@@ -1049,6 +1079,36 @@ export function indicatorSpecs(): IndicatorSpec[] {
       },
       'imd25_employment_domain_numerator',
       'imd25_lad_employment_scale',
+    ),
+    imd25RateSpec(
+      {
+        id: 'imd25_income_rate',
+        catalogueId: 'CX12',
+        name: 'Income deprivation rate (IoD2025 Income domain, true rate)',
+        shortName: 'Income deprivation rate (IoD2025)',
+        ambition: 'employment',
+        topic: 'Deprivation',
+        definition: 'People experiencing income deprivation as a percentage of the population (IoD2025 Income domain numerator over its denominator, recovered as numerator / score).',
+        unit: '% of population',
+        polarity: 'low-is-good',
+      },
+      'imd25_income_domain_numerator',
+      'imd25_income_score',
+    ),
+    imd25RateSpec(
+      {
+        id: 'imd25_employment_rate',
+        catalogueId: 'CX12',
+        name: 'Employment deprivation rate (IoD2025 Employment domain, true rate)',
+        shortName: 'Employment deprivation rate (IoD2025)',
+        ambition: 'employment',
+        topic: 'Deprivation',
+        definition: 'Working-age people involuntarily excluded from the labour market as a percentage of the working-age population (IoD2025 Employment domain numerator over its denominator, recovered as numerator / score).',
+        unit: '% of working-age population',
+        polarity: 'low-is-good',
+      },
+      'imd25_employment_domain_numerator',
+      'imd25_employment_score',
     ),
   );
   specs.push(

@@ -118,6 +118,7 @@ describe.skipIf(!HAVE_SOURCES)('suppressed small counts: IDACI ranges recomputed
     expect(x.blanks).toBeGreaterThan(0);
     const ind = find(dsn4, 'imd19_idaci_rate');
     expect(ind.denominator).toBe(x.den);
+    expect([ind.numerator, ind.range!.numeratorUpper]).toEqual([x.lo, x.hi]);
     expect(ind.range!.lower).toBeCloseTo((x.lo / x.den) * 100, 9);
     expect(ind.range!.upper).toBeCloseTo((x.hi / x.den) * 100, 9);
     expect(ind.range!.lower.toFixed(2)).toBe('5.45');
@@ -145,6 +146,30 @@ describe.skipIf(!HAVE_SOURCES)('suppressed small counts: IDACI ranges recomputed
     // The old build (blank areas out of numerator and denominator) gave 18.61%, which made N4 'Similar'.
     expect(eng.value!).toBeLessThan(17.1);
     expect(find(n4, 'imd19_idaci_rate').benchmarks.england.comparison).toBe('worst');
+  });
+});
+
+describe.skipIf(!HAVE_SOURCES)('IoD2025 income and employment as true rates', () => {
+  it('N4: sum of numerators over the sum of denominators recovered as numerator / published score', () => {
+    const lsoas = new Set(readCsv('lookup_lsoa21_to_ward2024_northants.csv').filter((r) => N4_WARDS.includes(r.ward_code!)).map((r) => r.lsoa21_code!));
+    for (const d of ['income', 'employment']) {
+      const num = new Map<string, number>();
+      const score = new Map<string, number>();
+      for (const r of readCsv('imd2025_lsoa21_lad24__humaniverse_IMD.csv')) {
+        if (!lsoas.has(r.area_code!)) continue;
+        if (r.indicator_id === `imd25_${d}_domain_numerator`) num.set(r.area_code!, Number(r.value));
+        if (r.indicator_id === `imd25_${d}_score`) score.set(r.area_code!, Number(r.value));
+      }
+      expect(num.size, d).toBe(lsoas.size);
+      const x = [...num.values()].reduce((a, b) => a + b, 0);
+      const n = [...num].reduce((a, [code, v]) => a + v / score.get(code)!, 0);
+      const i = find(n4, `imd25_${d}_rate`);
+      expect(i.numerator, d).toBe(x);
+      expect(i.denominator!, d).toBeCloseTo(n, 1);
+      expect(i.value!, d).toBeCloseTo((x / n) * 100, 4);
+      expect(i.ci95, d).not.toBeNull();
+      expect(i.edition!.id).toBe('IoD2025');
+    }
   });
 });
 
@@ -303,6 +328,8 @@ describe('England benchmark availability', () => {
         'imd19_pop_most_deprived_20pct',
         'imd25_barriers_score',
         'imd25_crime_score',
+        'imd25_employment_rate',
+        'imd25_income_rate',
         'imd25_education_score',
         'imd25_employment_score',
         'imd25_geographical_barriers_score',

@@ -307,7 +307,10 @@ export function buildIndicator(data: ProfileData, meta: IndicatorMeta, resolved:
     countsInHeadline: comparable(meta) && (FAMILY_HEADLINE(meta.id) ?? true),
   };
   if (chosen.notComparedReason) indicator.notComparedReason = chosen.notComparedReason;
-  if (v.est.range) indicator.range = { lower: v.est.range.lower.value!, upper: v.est.range.upper.value! };
+  if (v.est.range) {
+    const nu = v.est.range.upper.numerator;
+    indicator.range = { lower: v.est.range.lower.value!, upper: v.est.range.upper.value!, ...(nu !== null ? { numeratorUpper: nu } : {}) };
+  }
   if (note) indicator.note = note;
   return indicator;
 }

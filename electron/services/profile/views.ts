@@ -79,11 +79,13 @@ export function wardBreakdown(data: ProfileData, resolved: ResolvedArea, meta: I
   const memberView = { ...resolved, council: null };
   const p = period ?? (meta.wardLevel ? areaValue(data, meta, memberView).period : null);
   const group = areaValue(data, meta, resolved, meta.wardLevel && p !== null ? p : undefined);
+  group.est = withoutInterval(meta, group.est);
   const groupBenchmark = usedBenchmark(data, meta, benchmarkCode(resolved, choice), group.period);
   const sorted = [...resolved.members].sort((a, b) => compareNames(a.name, b.name));
   const estimates = meta.wardLevel && p !== null ? estimatesOf(data, meta, p, sorted.map((w) => w.code)) : null;
   const wards: WardBreakdownRow[] = sorted.map((w, i) => {
-    const est: GroupEstimate | undefined = estimates?.[i];
+    const own = estimates?.[i];
+    const est: GroupEstimate | undefined = own ? withoutInterval(meta, own) : undefined;
     const bm = usedBenchmark(data, meta, wardBenchmarkCode(choice, w.authorityCode), p);
     const row = p !== null && meta.wardLevel ? data.row(w.code, meta.id, p) : undefined;
     return {
@@ -97,7 +99,7 @@ export function wardBreakdown(data: ProfileData, resolved: ResolvedArea, meta: I
       denominator: est?.denominator ?? null,
       estimate: est?.estimate ?? false,
       note: !meta.wardLevel ? COUNCIL_ONLY_NOTE : est && est.value === null ? (est.note ?? null) : (row?.note ?? est?.note ?? null),
-      comparison: est ? compareWith(withoutInterval(meta, est), bm.value, meta.polarity, bm.range) : 'not-compared',
+      comparison: est ? compareWith(est, bm.value, meta.polarity, bm.range) : 'not-compared',
       benchmark: bm,
     };
   });

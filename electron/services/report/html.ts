@@ -259,8 +259,16 @@ function profileRow(ind: ProfileIndicator, key: BenchmarkKey): string {
   const reason = ind.value !== null && ind.notComparedReason ? `<span class="why">${esc(ind.notComparedReason)}</span>` : '';
   return (
     `<tr><td>${indicatorCell(ind)}</td><td class="num">${value}</td><td class="num">${esc(formatInterval(ind, ind.ci95))}</td>` +
-    `<td class="num">${esc(formatNumeratorDenominator(ind))}</td>${bench}<td>${cmpChip(ind.comparison)}${reason}</td><td class="spine-cell">${spine}</td></tr>`
+    `<td class="num">${esc(countCell(ind))}</td>${bench}<td>${cmpChip(ind.comparison)}${reason}</td><td class="spine-cell">${spine}</td></tr>`
   );
+}
+
+/** The count column; a suppressed range gives both ends of the numerator ("550 to 595 / 10,085"). */
+function countCell(ind: ProfileIndicator): string {
+  const text = formatNumeratorDenominator(ind);
+  const hi = ind.range?.numeratorUpper;
+  if (hi === undefined || ind.numerator === null) return text;
+  return text.replace(/^[^/]+/, (lo) => `${lo.trim()} to ${Math.round(hi).toLocaleString('en-GB')} `);
 }
 
 function profileTable(rows: ProfileIndicator[], key: BenchmarkKey, caption: string): string {
