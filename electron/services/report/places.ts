@@ -178,7 +178,7 @@ export function placesSection(input: ReportInput, attribution: string, options: 
       <li><span class="swatch" style="background:${colour};opacity:0.45"></span><span>${esc(name)} (its wards named)</span></li>
       <li><span class="swatch line"></span><span>Council boundary</span></li>
     </ul>
-    <p class="attribution">${esc(attribution)}${input.basemap ? ` Map context: ${esc(input.basemap.attribution.osm)} (ODbL); OS Open Roads (OGL).` : ''}</p>
+    <p class="attribution">${esc(attribution.replace(/\.?\s*$/, '.'))}${input.basemap ? ` Map context: ${esc(input.basemap.attribution.osm)} (ODbL); OS Open Roads (OGL).` : ''}</p>
   </div>
 </div>
 <div${places.wards.length <= 12 ? ' class="keep"' : ''}>
