@@ -336,7 +336,7 @@ describe.runIf(hasChromium && hasTool('pdftotext') && hasTool('pdftoppm'))('the 
   beforeAll(async () => {
     process.env.LAP_INSIGHT_CHROMIUM ??= CHROMIUM;
     printer = new ChromiumPrinter();
-    const file = await printReport(fixtureInput({ places: loadPlaces() }), printer);
+    const file = await printReport(fixtureInput({ places: loadPlaces(), full: true }), printer);
     mkdirSync(RESULTS, { recursive: true });
     pdf = path.join(RESULTS, 'n4-places.pdf');
     writeFileSync(pdf, file.data);

@@ -481,6 +481,8 @@ export interface PlacesMapOptions {
   places: PlaceMarker[];
   width: number;
   height: number;
+  /** Towns, roads, railways and water under the wards (assets/basemap.json). */
+  basemap?: ReportBasemap | null;
 }
 
 export interface PlacesMap {
@@ -636,6 +638,16 @@ export function renderPlacesMap(geo: MapGeography, options: PlacesMapOptions): P
   const scaleRight = projected.some(({ xy }) => xy[0] < 150 && xy[1] > H - 50);
   const scaleObstacle: Box = scaleRight ? { x0: W - 140, y0: H - 32, x1: W - 10, y1: H } : { x0: 10, y0: H - 32, x1: 140, y1: H };
   const outlinePoints = samplePoints((outline.geometry as MultiLineString).coordinates, (p) => projection(p));
+  // The same context as the cover map: towns, roads, rail and water; settlement names after the ward names.
+  const frame = (q: [number, number] | null): q is [number, number] => !!q && Number.isFinite(q[0]) && Number.isFinite(q[1]) && q[0] > 8 && q[1] > 8 && q[0] < W - 8 && q[1] < H - 8;
+  const context = options.basemap ? basemapLayers(options.basemap, path, projection, frame) : null;
+  for (const st of context?.settlements ?? []) {
+    specs.push(
+      st.kind === 'town'
+        ? { name: st.name, at: st.at, size: 9, bold: false, colour: '#45494f', near: 10, upper: true }
+        : { name: st.name, at: st.at, size: 8, bold: false, colour: '#45494f', near: 8, italic: true },
+    );
+  }
   const labels = placeLabels(specs, W, H, [scaleObstacle, ...markerBoxes], outlinePoints);
 
   const svg =
@@ -645,6 +657,7 @@ export function renderPlacesMap(geo: MapGeography, options: PlacesMapOptions): P
     `<g fill="#e4e4e4" stroke="#b5b5b5" stroke-width="0.6">${wardPaths((w) => !ownCouncils.has(w.properties.authorityCode))}</g>` +
     `<g fill="#fbfbfb" stroke="#a9a9a9" stroke-width="0.7">${wardPaths((w) => ownCouncils.has(w.properties.authorityCode) && !members.has(w.properties.code))}</g>` +
     `<g fill="${colour}" fill-opacity="0.22" stroke="${dark}" stroke-opacity="0.5" stroke-width="0.8">${wardPaths((w) => members.has(w.properties.code))}</g>` +
+    (context?.svg ?? '') +
     `<path d="${councilLines}" fill="none" stroke="#333333" stroke-width="1.6"/>` +
     `<path d="${path(outline as GeoPermissibleObjects) ?? ''}" fill="none" stroke="${dark}" stroke-width="2.6" stroke-linejoin="round" stroke-linecap="round"/>` +
     `<g class="label-backgrounds" fill="#ffffff" fill-opacity="0.78">${labels.backgrounds}</g>` +

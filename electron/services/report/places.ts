@@ -142,8 +142,9 @@ export function placesSection(input: ReportInput, attribution: string, options: 
       const c = placeCategory(p.category);
       return { lon: p.lon, lat: p.lat, colour: c?.colour ?? '#555555', symbol: c?.symbol ?? '', outside: p.how === 'attached', name: p.name };
     }),
+    basemap: input.basemap ?? null,
     width: options.short ? 340 : 380,
-    height: options.short ? 330 : 400,
+    height: options.short ? 300 : 400,
   });
   const note = options.short
     ? accessNote(places)
@@ -177,7 +178,7 @@ export function placesSection(input: ReportInput, attribution: string, options: 
       <li><span class="swatch" style="background:${colour};opacity:0.45"></span><span>${esc(name)} (its wards named)</span></li>
       <li><span class="swatch line"></span><span>Council boundary</span></li>
     </ul>
-    <p class="attribution">${esc(attribution)}</p>
+    <p class="attribution">${esc(attribution.replace(/\.?\s*$/, '.'))}${input.basemap ? ` Map context: ${esc(input.basemap.attribution.osm)} (ODbL); OS Open Roads (OGL).` : ''}</p>
   </div>
 </div>
 <div${places.wards.length <= 12 ? ' class="keep"' : ''}>

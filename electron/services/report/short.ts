@@ -122,6 +122,9 @@ const SHORT_CSS = `
 .pubs { list-style: none; padding: 0; margin: 0 0 2mm; }
 .pubs li { margin-bottom: 1.4mm; }
 .pubs .pub { font-weight: 700; }
+/* never a page holding only the end of the places list or its closing note */
+.places-section .places-list tbody > tr:last-child, .places-section .places-list tbody > tr:nth-last-child(2) { break-before: avoid; page-break-before: avoid; }
+.places-section > p:last-child { break-before: avoid; page-break-before: avoid; }
 `;
 
 function groupOf(ambition: AmbitionId): string {
