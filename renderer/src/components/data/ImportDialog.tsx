@@ -311,7 +311,7 @@ function PreviewStep() {
           </div>
         )}
 
-        {p && !wideWaiting && (errors === 0 || (p.skipped.canSkip && !dup)) && <IndicatorQuestions plans={p.indicators} />}
+        {p && !wideWaiting && format !== 'wide' && (errors === 0 || (p.skipped.canSkip && !dup)) && <IndicatorQuestions plans={p.indicators} />}
         {p && <ReadingOptions disabled={false} />}
         {format === 'wide' && <WideMapping disabled={false} />}
         {p && <FirstRows preview={p} />}
