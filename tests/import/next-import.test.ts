@@ -117,6 +117,40 @@ describe('polarity and ambition: asked for when the file does not say, and store
   });
 });
 
+describe('polarity and ambition given in the file (tidy columns)', () => {
+  it('reads ids or plain words, stores them, and asks nothing', async () => {
+    const [a, b] = wards();
+    const text = [
+      'area_code,indicator_id,period,value,unit,polarity,ambition',
+      `${a!.code},synthetic_file_pa,2023,4,score,Lower is better,3`,
+      `${b!.code},synthetic_file_pa,2023,5,score,,`,
+      `${a!.code},synthetic_file_pb,2023,6,score,high-is-good,best-start`,
+      '',
+    ].join('\n');
+    const r = await importText(env.backend, 'file-pa-synthetic.csv', text, { mapping: { polarity: 'no-judgement', ambition: 'context' } });
+    expect(r.status).toBe('imported');
+    expect(r.preview.indicators.map((p) => [p.id, p.polarity, p.ambition, p.polarityGiven, p.ambitionGiven])).toEqual([
+      ['synthetic_file_pa', 'low-is-good', 'fit-well', true, true],
+      ['synthetic_file_pb', 'high-is-good', 'best-start', true, true],
+    ]);
+    const stored = env.backend.db.prepare("SELECT id, polarity, ambition FROM indicator WHERE id LIKE 'synthetic_file_p%' ORDER BY id").all();
+    expect(stored).toEqual([
+      { id: 'synthetic_file_pa', polarity: 'low-is-good', ambition: 'fit-well' },
+      { id: 'synthetic_file_pb', polarity: 'high-is-good', ambition: 'best-start' },
+    ]);
+  });
+
+  it('an unrecognised polarity or ambition is an error on its row', async () => {
+    const [a] = wards();
+    const r = await importText(env.backend, 'file-bad-pa-synthetic.csv', `area_code,indicator_id,period,value,polarity,ambition\n${a!.code},synthetic_bad_pa,2023,4,upwards,12\n`);
+    expect(r.status).toBe('failed');
+    expect(r.preview.report.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.column, i.message])).toEqual([
+      [2, 'polarity', "row 2, column 'polarity': 'upwards' is not one of high-is-good, low-is-good, no-judgement"],
+      [2, 'ambition', "row 2, column 'ambition': '12' is not an ambition (give its number, 0 to 10, or its id, such as fit-well)"],
+    ]);
+  });
+});
+
 describe('ward coverage: "values for N of 57 wards"', () => {
   it('says how many wards have values, and names the council when exactly one is covered', async () => {
     const all = wards();

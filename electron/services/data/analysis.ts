@@ -25,6 +25,7 @@ import type { Db } from '../db.ts';
 import { Columns, copyString, F_BAD, F_MISSING, F_SUPPRESSED, Interner } from './columns.ts';
 import { DELIMITER_NAMES, type Delimiter, type Encoding } from './csv.ts';
 import { slugId, wideSpecs, type ParsedRow } from './formats.ts';
+import { parseAmbition, parsePolarity } from './answers.ts';
 import { Issues } from './issues.ts';
 import { cleanName } from '../../../shared/text.ts';
 import { fmt, parseCell, plainChars, plural, rowList } from './numbers.ts';
@@ -85,6 +86,9 @@ export interface SrcIndicator {
   withVal: number;
   valIsNum: number;
   ratios: number[];
+  /** Polarity and ambition given in the file (tidy columns), from the first row that gives them. */
+  polarity?: Polarity;
+  ambition?: AmbitionId;
   meta?: IndMeta;
 }
 
@@ -363,6 +367,28 @@ export class Analysis {
     this.rowBad = false;
   }
 
+  /** The polarity / ambition columns of a tidy row; true when one is not recognised (a row error). */
+  private readAnswers(r: ParsedRow, ind: SrcIndicator): boolean {
+    let bad = false;
+    if (r.polarity && !ind.polarity) {
+      const p = parsePolarity(r.polarity);
+      if (p) ind.polarity = p;
+      else {
+        this.rowError(r.row, 'polarity', `row ${r.row}, column 'polarity': '${r.polarity.slice(0, 40)}' is not one of high-is-good, low-is-good, no-judgement`);
+        bad = true;
+      }
+    }
+    if (r.ambition && !ind.ambition) {
+      const a = parseAmbition(r.ambition);
+      if (a) ind.ambition = a;
+      else {
+        this.rowError(r.row, 'ambition', `row ${r.row}, column 'ambition': '${r.ambition.slice(0, 40)}' is not an ambition (give its number, 0 to 10, or its id, such as fit-well)`);
+        bad = true;
+      }
+    }
+    return bad;
+  }
+
   markBadRow(): void {
     this.rowBad = true;
   }
@@ -446,6 +472,7 @@ export class Analysis {
     this.lastIndKey = r.indicator;
     this.lastInd = ind;
     ind.rows++;
+    if ((r.polarity && !ind.polarity) || (r.ambition && !ind.ambition)) bad = this.readAnswers(r, ind) || bad;
     const num = r.numerator;
     const den = r.denominator;
     const val = r.value;
@@ -549,20 +576,20 @@ export class Analysis {
           catalogueId: over.catalogueId ?? null,
           name,
           shortName: cleanName(over.shortName ?? '') || shortName(name),
-          ambition: over.ambition ?? this.mapping?.ambition ?? 'context',
+          ambition: over.ambition ?? ind.ambition ?? this.mapping?.ambition ?? 'context',
           topic: cleanName(over.topic ?? ''),
           definition: over.definition ?? name,
           valueType,
           multiplier,
           unit: cleanName(unit),
-          polarity: over.polarity ?? this.mapping?.polarity ?? 'no-judgement',
+          polarity: over.polarity ?? ind.polarity ?? this.mapping?.polarity ?? 'no-judgement',
           missingIsZero: over.missingIsZero ?? false,
           disclosureControlled: over.disclosureControlled ?? false,
           wardLevel: over.wardLevel ?? true,
           methodNote: over.methodNote ?? '',
           update: false,
-          polarityGiven: over.polarity !== undefined || this.mapping?.polarity !== undefined,
-          ambitionGiven: over.ambition !== undefined || this.mapping?.ambition !== undefined,
+          polarityGiven: over.polarity !== undefined || ind.polarity !== undefined || this.mapping?.polarity !== undefined,
+          ambitionGiven: over.ambition !== undefined || ind.ambition !== undefined || this.mapping?.ambition !== undefined,
           how,
           decile: false,
           mostDeprivedFirst: false,

@@ -38,6 +38,9 @@ export interface ParsedRow {
   valueColumn: string;
   /** Rows that are not stored (e.g. Fingertips inequality breakdowns): the reason. */
   leaveOut: string | null;
+  /** The indicator's polarity and ambition as the file gives them (tidy columns; '' when none). */
+  polarity: string;
+  ambition: string;
 }
 
 /** What an adapter needs from the checker: numbers read with their problems recorded. */
@@ -119,6 +122,8 @@ const TIDY: Record<string, string[]> = {
   age: ['age'],
   age_band: ['age_band', 'band'],
   note: ['note', 'value_note'],
+  polarity: ['polarity'],
+  ambition: ['ambition', 'ambition_id'],
 };
 const TIDY_ROLES: Record<string, string> = {
   area_code: 'area code',
@@ -139,6 +144,8 @@ const TIDY_ROLES: Record<string, string> = {
   age: 'age',
   age_band: 'age band',
   note: 'note',
+  polarity: 'polarity (higher or lower is better)',
+  ambition: 'ambition',
 };
 
 export function normaliseHeader(h: string): string {
@@ -237,6 +244,8 @@ function emptyRow(): ParsedRow {
     note: '',
     valueColumn: 'value',
     leaveOut: null,
+    polarity: '',
+    ambition: '',
   };
 }
 
@@ -304,6 +313,8 @@ function tidyPlan(header: string[], defaultPeriod: string | undefined): FormatPl
     'age_band',
     'note',
   ].map(col) as number[];
+  const cPolarity = col('polarity');
+  const cAmbition = col('ambition');
   const name = (i: number) => (i >= 0 ? header[i]!.trim() : '');
   const names = { value: name(cValue!), num: name(cNum!), den: name(cDen!), l: name(cL!), u: name(cU!), l8: name(cL8!), u8: name(cU8!) };
   const r = emptyRow();
@@ -325,6 +336,8 @@ function tidyPlan(header: string[], defaultPeriod: string | undefined): FormatPl
       r.age = cAge! >= 0 ? clean(f[cAge!]) || 'All ages' : 'All ages';
       r.band = cBand! >= 0 ? clean(f[cBand!]) : '';
       r.note = cNote! >= 0 ? clean(f[cNote!]) : '';
+      r.polarity = cPolarity >= 0 ? clean(f[cPolarity]) : '';
+      r.ambition = cAmbition >= 0 ? clean(f[cAmbition]) : '';
       r.value = cValue! >= 0 ? cells.num(f[cValue!], row, names.value) : NaN;
       r.numerator = cNum! >= 0 ? cells.num(f[cNum!], row, names.num) : NaN;
       r.denominator = cDen! >= 0 ? cells.num(f[cDen!], row, names.den) : NaN;

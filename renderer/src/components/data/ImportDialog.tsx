@@ -273,13 +273,11 @@ function PreviewStep() {
             {p.wardCoverage.length > 0 && (
               <div className="problem-block is-coverage" data-testid="import-coverage">
                 <p className="problem-title">Only some wards have values</p>
-                <ul className="problem-list is-warning">
-                  {p.wardCoverage.map((c) => (
-                    <li key={c.message} className="problem">
-                      <span className="problem-reason">{c.message.charAt(0).toUpperCase() + c.message.slice(1)}.</span>
-                    </li>
-                  ))}
-                </ul>
+                {p.wardCoverage.map((c) => (
+                  <p key={c.message} className="problem-lead">
+                    {c.message.charAt(0).toUpperCase() + c.message.slice(1)}.
+                  </p>
+                ))}
               </div>
             )}
             {warnings > 0 && (
@@ -313,10 +311,10 @@ function PreviewStep() {
           </div>
         )}
 
+        {p && !wideWaiting && format !== 'wide' && (errors === 0 || (p.skipped.canSkip && !dup)) && <IndicatorQuestions plans={p.indicators} />}
         {p && <ReadingOptions disabled={false} />}
         {format === 'wide' && <WideMapping disabled={false} />}
         {p && <FirstRows preview={p} />}
-        {p && !wideWaiting && <IndicatorQuestions plans={p.indicators} />}
         {p && !wideWaiting && <IndicatorPlans plans={p.indicators} />}
         {p && p.header.length > 0 && <SourceFields format={format} fileName={s.fileName} disabled={false} />}
       </div>

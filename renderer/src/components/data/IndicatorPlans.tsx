@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { ImportIndicatorPlan } from '../../../../shared/contract/data.ts';
 import { formatNumber, POLARITY_LABELS, VALUE_TYPE_LABELS, WARD_SOURCE_LABELS } from '../../data/format.ts';
+import { useImportStore } from '../../data/importStore.ts';
 
 const CAP = 12;
 
@@ -16,6 +17,8 @@ function periods(list: string[]): string {
 export function IndicatorPlans({ plans }: { plans: ImportIndicatorPlan[] }) {
   const id = useId();
   const [all, setAll] = useState(false);
+  // The polarity chosen in "What the file does not say" (sent with the import) rather than the default.
+  const answers = useImportStore((s) => s.answers);
   if (plans.length === 0) return null;
   const shown = all ? plans : plans.slice(0, CAP);
   const added = plans.filter((p) => p.isNew).length;
@@ -53,7 +56,7 @@ export function IndicatorPlans({ plans }: { plans: ImportIndicatorPlan[] }) {
                 <td>
                   {VALUE_TYPE_LABELS[p.valueType]}
                   {p.unit ? <span className="plan-sub">{p.unit}</span> : null}
-                  <span className="plan-sub">{POLARITY_LABELS[p.polarity]}</span>
+                  <span className="plan-sub">{POLARITY_LABELS[(p.isNew ? answers[p.sourceId]?.polarity : undefined) ?? p.polarity]}</span>
                 </td>
                 <td className="num">{formatNumber(p.rows)}</td>
                 <td>{periods(p.periods)}</td>
