@@ -18,6 +18,7 @@ import { createExportHandlers } from './export/handlers.ts';
 import { createPlaceHandlers } from './places/handlers.ts';
 import { createChromiumPrinter } from './report/chromium.ts';
 import type { ReportPrinter } from './report/printer.ts';
+import { warmPrinterOnProfile } from './report/warm.ts';
 import { finishStartup, guardHandlers, openDatabaseSafely, toStorageError } from './safety/index.ts';
 
 export { defaultDbPath, resolveDbPath } from './db-path.ts';
@@ -91,6 +92,9 @@ function openBackend(options: BackendOptions): Backend {
     'wards.get': async ({ code }) => getWard(db, code),
     'app.notices': async () => notices,
   }, options.dbPath);
+
+  // The app and the preview start the printer in the background once a profile is open (report/warm.ts).
+  if (options.transport !== 'test') warmPrinterOnProfile(handlers, ctx.printer);
 
   // After every seed (the LAP presets are seeded by createLapHandlers): the daily backup, or the fresh contents noted.
   notices.push(...finishStartup(opened));

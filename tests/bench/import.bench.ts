@@ -27,7 +27,7 @@ const ROWS = 1_000_000;
 const RUNS = 3;
 const SQLITE = '/usr/bin/sqlite3';
 
-async function writeSyntheticFile(file: string): Promise<void> {
+export async function writeSyntheticFile(file: string): Promise<void> {
   const out = createWriteStream(file);
   out.write('area_code,area_name,area_type,indicator_id,indicator_name,period,value,numerator,denominator,lower_ci,upper_ci,unit\n');
   const wards = Array.from({ length: 57 }, (_, i) => `E050${13213 + i}`);

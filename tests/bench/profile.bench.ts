@@ -10,13 +10,18 @@
  *
  * Run: npm run bench -- profile
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../../electron/services/backend.ts';
 import { dispatch } from '../../electron/services/dispatch.ts';
+import { listBackups } from '../../electron/services/safety/backups.ts';
+import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
 import { tempDir } from '../helpers/tmp.ts';
+import { measure } from './process.ts';
 
 export interface BenchResult {
   name: string;
@@ -28,6 +33,7 @@ export interface BenchResult {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ASSETS = path.resolve(here, '../../assets');
+const BIN = path.resolve(here, '../../bin/lap-insight.mjs');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -227,12 +233,17 @@ export async function nationalScale(): Promise<BenchResult[]> {
       jenksRuns.push(await timed(() => send(backend, 'profile.choropleth', { indicatorId: `syn_${String(151 + j).padStart(3, '0')}`, method: 'natural-breaks', mode: 'values' })));
     }
 
+    // Opening the national database as a whole `lap-insight info` process (issue 17: under 1 s).
+    backend.db.pragma('wal_checkpoint(TRUNCATE)');
+    const opens = nationalOpen(path.join(t.dir, 'national.db'), assets);
+
     const label = `SYNTHETIC data: ${N_WARDS.toLocaleString('en-GB')} wards, ${N_INDICATORS} indicators, ${PERIODS.length} periods (${values.toLocaleString('en-GB')} values; built in ${(build / 1000).toFixed(1)} s)`;
     return [
       { name: 'National scale: 10-ward LAP profile', median: median(profile), unit: 'ms', target: '< 200 ms', note: `${label}; ${shown} indicators; first (cold) ${cold.toFixed(0)} ms` },
       { name: 'National scale: choropleth, one new indicator, quintiles', median: median(map), unit: 'ms', target: '< 100 ms', note: `${mapWards.toLocaleString('en-GB')} wards (7,000 SYNTHETIC plus the 57 real wards, which have no values here), nothing cached` },
       { name: 'National scale: choropleth, one new indicator, natural breaks (Jenks)', median: median(jenksRuns), unit: 'ms', target: '< 100 ms', note: 'SYNTHETIC data' },
       { name: 'National scale: choropleth restyle (same indicator, other method or mode)', median: median(restyle), unit: 'ms', target: '< 100 ms', note: 'SYNTHETIC data' },
+      ...opens,
     ];
   } finally {
     backend.close();
@@ -240,6 +251,39 @@ export async function nationalScale(): Promise<BenchResult[]> {
   }
 }
 
+/**
+ * `lap-insight info` on the national database, whole processes: the first open after the build (its daily backup is
+ * due and the data changed: VACUUM INTO), then opens with the backup not due, then one with the backup due but
+ * nothing changed (the change marker answers; the whole-database checksum it replaced took about 36 s of CPU here).
+ */
+function nationalOpen(dbPath: string, assets: string): BenchResult[] {
+  const env = { ...process.env, LAP_INSIGHT_ASSETS: assets };
+  const info = () => {
+    const r = measure(process.execPath, [BIN, 'info', '--db', dbPath], { env });
+    if (r.status !== 0) throw new Error(`lap-insight info failed: ${r.stderr}`);
+    return r;
+  };
+  const first = info();
+  const notDue = [info(), info(), info()];
+  // As if the newest backup were two days old: the daily backup is due, and nothing changed since it.
+  const [newest] = listBackups(dbPath);
+  if (!newest) throw new Error('no daily backup was made');
+  const old = new Date(Date.now() - 48 * 3600_000).toISOString().replace(/:/g, '-').replace('.', '-');
+  renameSync(newest.file, newest.file.replace(/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z/, old));
+  const raw = new Database(dbPath);
+  raw.prepare("DELETE FROM meta WHERE key = 'safety.last_daily_check'").run();
+  raw.close();
+  const due = info();
+  const made = listBackups(dbPath).length;
+  const mb = (statSync(dbPath).size / 1e6).toFixed(0);
+  return [
+    { name: 'National scale: open (`lap-insight info`), daily backup not due', median: median(notDue.map((r) => r.wall)), unit: 's', target: '< 1 s', note: `whole process; ${mb} MB SYNTHETIC database; CPU ${median(notDue.map((r) => r.cpu)).toFixed(2)} s; runs ${notDue.map((r) => r.wall.toFixed(2)).join(', ')} s; load average ${os.loadavg()[0]!.toFixed(1)}` },
+    { name: 'National scale: open, daily backup due, nothing changed (change marker)', median: due.wall, unit: 's', target: '< 1 s', note: `CPU ${due.cpu.toFixed(2)} s; ${made === 1 ? 'no new backup made' : `${made} backups (expected 1)`}` },
+    { name: 'National scale: first open after the build (daily backup due, data changed: VACUUM INTO)', median: first.wall, unit: 's', note: `CPU ${first.cpu.toFixed(2)} s; once a day at most, and only after a change` },
+  ];
+}
+
 export default async function run(): Promise<BenchResult[]> {
+  await ensureCliBundle();
   return [...(await realData()), ...(await nationalScale())];
 }

@@ -1,11 +1,12 @@
 /**
  * The Node printer: a system Chrome/Chromium (or Edge) driven by playwright-core. Used by the CLI, the preview server
- * and the tests; the Electron app uses electron/main/print.ts instead. One browser is started lazily and reused for
- * every report until close(). Pages run with JavaScript disabled and every network request refused.
+ * and the tests; the Electron app uses electron/main/print.ts instead. One browser and one page are started lazily
+ * (or ahead of time by warm(), once a profile is open) and reused for every PDF until close(). Pages run with
+ * JavaScript disabled and every network request refused.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserType } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
 import { pageSettings, type PdfOptions, type PngOptions, type ReportPrinter } from './printer.ts';
 
 export const CHROMIUM_ENV = 'LAP_INSIGHT_CHROMIUM';
@@ -108,6 +109,9 @@ export class ChromiumPrinter implements ReportPrinter {
   readonly name = 'chromium';
   private browser: Promise<Browser> | null = null;
   private context: Promise<BrowserContext> | null = null;
+  /** One page, reused for every PDF (a new page costs a renderer process start): prints take turns on it. */
+  private page: Promise<Page> | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly options: ChromiumPrinterOptions = {}) {}
@@ -140,6 +144,11 @@ export class ChromiumPrinter implements ReportPrinter {
           });
         }
         const browser = await this.browser;
+        if (this.closed) {
+          // close() came while the browser was starting (a warm-up, say): do not leave it running.
+          await browser.close().catch(() => {});
+          throw new Error('The printer has been closed.');
+        }
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block', acceptDownloads: false });
         // Nothing may leave the machine: the document is self-contained, so any request at all is refused.
         await context.route('**/*', (route) => route.abort('blockedbyclient'));
@@ -153,12 +162,38 @@ export class ChromiumPrinter implements ReportPrinter {
     return this.context;
   }
 
+  private getPage(): Promise<Page> {
+    if (!this.page) {
+      const page = (async () => {
+        const p = await (await this.getContext()).newPage();
+        await p.emulateMedia({ media: 'print' });
+        return p;
+      })();
+      this.page = page;
+      page.catch(() => {
+        if (this.page === page) this.page = null;
+      });
+    }
+    return this.page;
+  }
+
+  /** Starts the browser and opens the page now, in the background, so that the first PDF does not wait for them. */
+  async warm(): Promise<void> {
+    if (this.closed) return;
+    await this.getPage().catch(() => {}); // a missing browser is reported by the PDF that needs it
+  }
+
   async pdf(html: string, options: PdfOptions): Promise<Buffer> {
-    const context = await this.getContext();
-    const page = await context.newPage();
+    const mine = this.turn.then(() => this.printOnPage(html, options));
+    this.turn = mine.catch(() => {});
+    return mine;
+  }
+
+  private async printOnPage(html: string, options: PdfOptions): Promise<Buffer> {
+    const pagePromise = this.getPage();
+    const page = await pagePromise;
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
       const s = pageSettings(options);
       const pdf = await page.pdf({
         format: s.format,
@@ -172,8 +207,11 @@ export class ChromiumPrinter implements ReportPrinter {
         outline: s.outline,
       });
       return Buffer.from(pdf);
-    } finally {
+    } catch (err) {
+      // A page that failed is not trusted again: the next PDF opens a new one.
+      if (this.page === pagePromise) this.page = null;
       await page.close().catch(() => {});
+      throw err;
     }
   }
 
@@ -203,6 +241,7 @@ export class ChromiumPrinter implements ReportPrinter {
     const b = this.browser;
     this.browser = null;
     this.context = null;
+    this.page = null;
     if (b) await (await b.catch(() => null))?.close().catch(() => {});
   }
 }

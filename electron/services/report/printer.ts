@@ -31,6 +31,8 @@ export interface ReportPrinter {
   png(html: string, options: PngOptions): Promise<Buffer>;
   /** Frees the browser / hidden window. Safe to call twice. */
   close(): Promise<void>;
+  /** Optional: gets ready to print (starts the browser) in the background; never throws. */
+  warm?(): Promise<void>;
 }
 
 export interface PageSettings {
