@@ -1,16 +1,11 @@
 /**
  * The plain legend of the comparison words, beside the indicator list (and in the Help panel): each word as the
  * coloured chip the profile draws, with what it means and the confidence level it rests on. It renders whatever
- * entries it is given (the default text lives in shared/comparison-legend.ts); a word written "Better / Worse"
+ * entries it is given (the one text for the screen and the PDF lives in shared/indicator-guide.ts); a word written "Better / Worse"
  * gets one chip per alternative. Folds away (a <details>), remembering nothing: it opens closed on a small window.
  */
 import { COMPARISON_LABELS, type Comparison } from '../../../../shared/stats/index.ts';
-import {
-  DEFAULT_COMPARISON_LEGEND,
-  DEFAULT_COMPARISON_LEGEND_TITLE,
-  DEFAULT_COMPARISON_RULE,
-  type ComparisonLegendEntry,
-} from '../../../../shared/comparison-legend.ts';
+import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, type LegendEntry } from '../../../../shared/indicator-guide.ts';
 import { ComparisonChip } from './ComparisonChip.tsx';
 
 const BY_LABEL = new Map(Object.entries(COMPARISON_LABELS).map(([key, label]) => [label.toLowerCase(), key as Comparison]));
@@ -21,13 +16,13 @@ export function comparisonOfWord(word: string): Comparison | null {
 }
 
 export function ComparisonLegend({
-  entries = DEFAULT_COMPARISON_LEGEND,
-  title = DEFAULT_COMPARISON_LEGEND_TITLE,
-  rule = DEFAULT_COMPARISON_RULE,
+  entries = COMPARISON_LEGEND,
+  title = COMPARISON_LEGEND_TITLE,
+  rule = COMPARISON_RULE,
   open,
   levelNote,
 }: {
-  entries?: readonly ComparisonLegendEntry[];
+  entries?: readonly LegendEntry[];
   title?: string;
   rule?: string;
   /** Start open (the Help panel); the profile starts it open on tall windows only. */
