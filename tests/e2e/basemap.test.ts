@@ -90,12 +90,18 @@ describe('basemap under the wards (built renderer, Chromium, offline)', () => {
     expect(overlaps).toBe(0);
   });
 
-  it('credits OpenStreetMap and OS Open Roads on the map, and fetched nothing from the network', async () => {
+  it('credits OpenStreetMap and OS Open Roads on the map and in the Data tab, and fetched nothing from the network', async () => {
     const attribution = (await page.locator('.maplibregl-ctrl-attrib').textContent()) ?? '';
     expect(attribution).toContain('© OpenStreetMap contributors');
     expect(attribution).toContain('ODbL');
     expect(attribution).toContain('OS Open Roads');
     expect(attribution).toContain('Office for National Statistics');
+    // The Data tab says where the map's context comes from and that the bundled derived database is under the ODbL.
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const note = (await page.getByTestId('basemap-licence').textContent()) ?? '';
+    expect(note).toContain('© OpenStreetMap contributors');
+    expect(note).toContain('this derived database is offered under the ODbL');
+    expect(note).toContain('OS Open Roads');
     expect(h.log.offline).toEqual([]);
     expect(h.log.consoleErrors).toEqual([]);
     expect(await page.evaluate(() => window.__lapMap!.errors)).toEqual([]);

@@ -156,3 +156,6 @@ export function withBasemapLayers(layers: LayerSpecification[], ids: { linesBefo
   insert(ids.labelsBefore, labelLayers());
   return out;
 }
+
+/** The basemap's licence statement for the Data tab (OpenStreetMap ODbL: the bundled file is a derived database). */
+export const BASEMAP_LICENCE = BASEMAP.attribution.licence;

@@ -10,6 +10,7 @@ import { DatasetCard } from './DatasetCard.tsx';
 import { DeleteDatasetDialog } from './DeleteDatasetDialog.tsx';
 import { FILE_ACCEPT } from './ImportDialog.tsx';
 import { HiddenFileInput } from '../HiddenFileInput.tsx';
+import { MapDataNote } from './MapDataNote.tsx';
 
 export function DataPanel() {
   const id = useId();
@@ -117,6 +118,7 @@ export function DataPanel() {
                 <DatasetCard key={d.id} dataset={d} indicatorNames={names} isNew={false} onDelete={() => undefined} />
               ))}
             </ul>
+            <MapDataNote />
           </section>
         </>
       )}
