@@ -14,6 +14,7 @@
  *
  * The full technical version (renderReportHtml in html.ts) keeps every indicator, the ward breakdowns and methods.
  */
+import { COMPARISON_LEGEND, COMPARISON_RULE } from '../../../shared/indicator-guide.ts';
 import { AMBITIONS, type AmbitionId } from '../../../shared/ambitions.ts';
 import { isMainIndicator } from '../../../shared/main-indicators.ts';
 import type { BenchmarkKey, ProfileIndicator } from '../../../shared/profile.ts';
@@ -68,17 +69,10 @@ export const REPORT_GROUPS: readonly { id: string; title: string; intro: string;
   },
 ];
 
-/** What every comparison word means, at which level. Printed on the summary page of both versions' readers. */
-export const COMPARISON_LEGEND: readonly { word: Comparison; meaning: string }[] = [
-  { word: 'similar', meaning: 'No significant difference: the benchmark lies inside the area\u2019s 95% confidence interval.' },
-  { word: 'better', meaning: 'Significantly better at the 95% level: the benchmark lies outside the area\u2019s 95% confidence interval.' },
-  { word: 'worse', meaning: 'Significantly worse at the 95% level, in the same sense.' },
-  { word: 'best', meaning: 'Better at the 99.8% level too: the benchmark lies outside the area\u2019s 99.8% confidence interval, so the difference is very unlikely to be chance.' },
-  { word: 'worst', meaning: 'Worse at the 99.8% level too.' },
-  { word: 'higher', meaning: 'Significantly higher (95% level) where neither higher nor lower is better, such as the share of older people.' },
-  { word: 'lower', meaning: 'Significantly lower (95% level), with no judgement either way.' },
-  { word: 'not-compared', meaning: 'No test is possible: counts, scores and ranks have no interval, or the figure is missing or incomplete.' },
-];
+/** A legend word ("Best", "Not compared") as the comparison key its chip is drawn with. */
+function legendKey(word: string): Comparison {
+  return word.trim().toLowerCase().replace(/\s+/g, '-') as Comparison;
+}
 
 /** Places listed in the short PDF (the rest are in the full PDF, the Excel workbook and the places CSV). */
 const SHORT_PLACES_LISTED = 6;
@@ -152,7 +146,8 @@ export function legendBlock(key: BenchmarkKey): string {
 <h3>What the comparison words mean</h3>
 <p>Each figure is compared with ${esc(council)} (the benchmark) by the method of the Office for Health Improvement and Disparities\u2019
 Fingertips profiles, at two levels: 95% and 99.8%.</p>
-<dl>${COMPARISON_LEGEND.map((l) => `<dt>${cmpChip(l.word)}</dt><dd>${esc(l.meaning)}</dd>`).join('')}</dl>
+<dl>${COMPARISON_LEGEND.map((l) => `<dt>${l.word.split('/').map((w) => cmpChip(legendKey(w))).join(' ')}</dt><dd>${esc(l.meaning)}.</dd>`).join('')}</dl>
+<p>${esc(COMPARISON_RULE)}</p>
 <p>The word is always printed next to the colour. \u201cSignificant\u201d is about chance, not about importance: a small gap in a large
 population can be significant, and a large gap in a small one may not be.</p>
 </div>`;
