@@ -4,6 +4,7 @@
  *   electron/main/main.ts       -> dist-electron/main.cjs     (Node/CommonJS; electron stays external; main never
  *                                                              loads better-sqlite3: the backend runs in its own process)
  *   electron/services/split/entry.ts -> dist-electron/backend.cjs (the backend's utilityProcess; better-sqlite3 external)
+ *   electron/services/split/import-worker.ts -> dist-electron/import-worker.cjs (its import worker thread)
  *   electron/preload/preload.ts -> dist-electron/preload.cjs  (one self-contained file: a sandboxed preload can
  *                                                              require nothing but 'electron')
  * Usage: node scripts/build-electron.mjs [--watch] [--outdir DIR]   (--outdir: tests build somewhere else)
@@ -59,6 +60,12 @@ const targets = [
     external: ['electron', 'better-sqlite3'],
   },
   {
+    ...nodeBundle,
+    entryPoints: [path.join(root, 'electron/services/split/import-worker.ts')],
+    outfile: path.join(outdir, 'import-worker.cjs'),
+    external: ['electron', 'better-sqlite3'],
+  },
+  {
     ...common,
     entryPoints: [path.join(root, 'electron/preload/preload.ts')],
     outfile: path.join(outdir, 'preload.cjs'),
@@ -77,9 +84,9 @@ try {
     console.log('build-electron: watching electron/ for changes…');
   } else {
     // Only our own outputs: --outdir may point anywhere.
-    for (const name of ['main.cjs', 'main.cjs.map', 'backend.cjs', 'backend.cjs.map', 'preload.cjs', 'preload.cjs.map']) rmSync(path.join(outdir, name), { force: true });
+    for (const name of ['main.cjs', 'main.cjs.map', 'backend.cjs', 'backend.cjs.map', 'import-worker.cjs', 'import-worker.cjs.map', 'preload.cjs', 'preload.cjs.map']) rmSync(path.join(outdir, name), { force: true });
     await Promise.all(targets.map((options) => build(options)));
-    const wrote = ['main.cjs', 'backend.cjs', 'preload.cjs'].map((f) => path.relative(root, path.join(outdir, f)));
+    const wrote = ['main.cjs', 'backend.cjs', 'import-worker.cjs', 'preload.cjs'].map((f) => path.relative(root, path.join(outdir, f)));
     console.log(`build-electron: wrote ${wrote.join(', ')}`);
   }
 } catch (err) {

@@ -130,6 +130,17 @@ describe('the backend in its own process', () => {
     expect(stored.length).toBe(57 * 10);
   }, 120_000);
 
+  it('an import on the worker thread can be cancelled; nothing is written', async () => {
+    const csv = syntheticTidyCsv(200_000, 'synthetic_cancel');
+    const { jobId } = await send('import.start', { fileName: 'synthetic-cancel.csv', contentBase64: csv.toString('base64') });
+    let info = await send('jobs.get', { jobId });
+    while (info.state === 'running' && info.done === 0) info = await send('jobs.get', { jobId });
+    await send('jobs.cancel', { jobId });
+    info = await untilDone(jobId);
+    expect(info.state).toBe('cancelled');
+    expect(await backend.call('values.list', { indicatorId: 'synthetic_cancel_0' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  }, 120_000);
+
   it('a stopped backend fails pending and later calls with a plain message', async () => {
     const other = forkBackend({ dbPath: path.join(tmp.dir, 'stopped.db'), transport: 'test', printer: 'local' });
     await other.ready;

@@ -8,15 +8,21 @@ import { previewImport, runImport, type ImportRequest } from './import.ts';
 import { fmt } from './numbers.ts';
 import { deleteDataset, listDatasets, listIndicators, listValues } from './store.ts';
 
+/** Refuses a file over MAX_IMPORT_BYTES (decoded size) with the message that names the CLI command. */
+export function checkImportSize(fileName: string, bytes: number): void {
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new AppError('validation', `${fileName} is too large to send to the app (${fmt(Math.round(bytes / 1e6))} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Use the command line instead: lap-insight import FILE`);
+  }
+}
+
 function decode(fileName: string, contentBase64: string): Buffer {
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError('validation', `${fileName} is too large to send to the app (${fmt(Math.round(bytes.length / 1e6))} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Use the command line instead: lap-insight import FILE`);
-  }
+  checkImportSize(fileName, bytes.length);
   return bytes;
 }
 
-function request(args: { fileName: string; contentBase64: string; format?: ImportRequest['format']; mapping?: ImportRequest['mapping']; encoding?: ImportRequest['encoding']; delimiter?: ImportRequest['delimiter'] }): ImportRequest {
+/** The import request for the importer, from the verb's arguments (decodes the base64 once). */
+export function request(args: { fileName: string; contentBase64: string; format?: ImportRequest['format']; mapping?: ImportRequest['mapping']; encoding?: ImportRequest['encoding']; delimiter?: ImportRequest['delimiter'] }): ImportRequest {
   const bytes = decode(args.fileName, args.contentBase64);
   return {
     source: bufferSource(args.fileName, bytes),

@@ -3,9 +3,11 @@
  * the one dispatcher (dispatch.ts), which validates the arguments with the contract's zod schemas. When the host
  * prints (Electron's printToPDF lives in main), the backend's printer is a proxy that asks over the same channel.
  */
-import type { Reply } from '../../../shared/contract.ts';
+import type { Handlers, Reply } from '../../../shared/contract.ts';
 import { createBackend, type Backend, type BackendOptions } from '../backend.ts';
 import { dispatch } from '../dispatch.ts';
+import { guardHandlers } from '../safety/index.ts';
+import { workerImportHandler } from './worker-imports.ts';
 import type { PdfOptions, PngOptions, ReportPrinter } from '../report/printer.ts';
 import type { Endpoint } from './endpoint.ts';
 import type { BackendMessage, HostMessage, PrintRequest } from './messages.ts';
@@ -52,15 +54,16 @@ export function serveBackend(port: Endpoint<HostMessage, BackendMessage>, serveO
   const open = serveOptions.open ?? createBackend;
   const printer = hostPrinter(port);
   let backend: Backend | null = null;
+  let handlers: Handlers | null = null;
   const early: HostMessage[] = [];
 
   const answer = (id: number, channel: string, args: unknown) => {
-    if (!backend) {
+    if (!backend || !handlers) {
       const reply: Reply<unknown> = { ok: false, error: { kind: 'internal', message: `${channel}: the data service is not open.` } };
       port.post({ t: 'reply', id, reply });
       return;
     }
-    void dispatch(backend.handlers, channel, args).then((reply) => port.post({ t: 'reply', id, reply }));
+    void dispatch(handlers, channel, args).then((reply) => port.post({ t: 'reply', id, reply }));
   };
 
   port.onMessage((message) => {
@@ -75,6 +78,8 @@ export function serveBackend(port: Endpoint<HostMessage, BackendMessage>, serveO
           port.post({ t: 'fatal', name: e.name, message: e.message });
           return;
         }
+        // Imports run on a worker thread of this process: the request loop keeps answering the window meanwhile.
+        handlers = guardHandlers({ ...backend.handlers, 'import.start': workerImportHandler(backend.ctx, rest.dbPath, rest.nativeBinding) }, rest.dbPath);
         port.post({ t: 'ready', notices: backend.notices });
         for (const m of early.splice(0)) if (m.t === 'call') answer(m.id, m.channel, m.args);
         return;
@@ -90,6 +95,7 @@ export function serveBackend(port: Endpoint<HostMessage, BackendMessage>, serveO
         void printer.close();
         backend?.close();
         backend = null;
+        handlers = null;
         serveOptions.onStopped?.();
         return;
     }
