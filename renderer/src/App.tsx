@@ -8,6 +8,8 @@ import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBa
 import { MapView } from './components/MapView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
+import { useMenuUndo } from './shell/menuUndo.ts';
+import { PanelBoundary } from './shell/PanelBoundary.tsx';
 import { useLapsStore } from './stores/laps.ts';
 import { announce } from './stores/status.ts';
 import { useUiStore } from './stores/ui.ts';
@@ -43,6 +45,7 @@ export function App() {
   }, [load]);
   useUndoShortcuts();
   useMenuCommands();
+  useMenuUndo();
 
   return (
     <div className="app">
@@ -72,11 +75,15 @@ export function App() {
       ) : (
         <main className="app-main">
           <SidePanel />
-          <MapView geography={geography} />
+          <PanelBoundary name="map">
+            <MapView geography={geography} />
+          </PanelBoundary>
         </main>
       )}
       {/* Drop a file anywhere on the window to import it (Data tab); also File > Import data… */}
-      <DataImportLayer />
+      <PanelBoundary name="import">
+        <DataImportLayer />
+      </PanelBoundary>
     </div>
   );
 }
