@@ -21,7 +21,7 @@ port.on('message', (m: unknown) => {
 async function main(): Promise<void> {
   const db = openDatabase(data.dbPath, { ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), migrate: false });
   try {
-    const result = await runImport({ db, assetsDir: data.assetsDir }, request(data.args), {
+    const result = await runImport({ db, assetsDir: data.assetsDir }, request(data.args, data.bytes), {
       onDuplicate: data.args.onDuplicate,
       acceptWarnings: data.args.acceptWarnings,
       signal: controller.signal,

@@ -11,6 +11,7 @@ import type { Handlers, ParsedArgs } from '../../../shared/contract.ts';
 import type { ImportResult, JobInfo } from '../../../shared/contract/data.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkImportSize } from '../data/handlers.ts';
+import { stagedFilesFor } from '../data/staging.ts';
 import { JobFailure, jobsFor } from '../jobs.ts';
 
 export interface ImportJobData {
@@ -18,6 +19,8 @@ export interface ImportJobData {
   nativeBinding?: string;
   assetsDir: string;
   args: ParsedArgs<'import.start'>;
+  /** The file, when it was staged ('files.stage'); else the worker decodes args.contentBase64. */
+  bytes?: Uint8Array;
 }
 
 export type ImportWorkerMessage =
@@ -47,8 +50,9 @@ export function base64Bytes(b64: string): number {
 /** An 'import.start' handler whose job runs on a worker thread with its own connection to `dbPath`. */
 export function workerImportHandler(ctx: ServiceContext, dbPath: string, nativeBinding?: string): Handlers['import.start'] {
   return async (args) => {
-    checkImportSize(args.fileName, base64Bytes(args.contentBase64));
-    const data: ImportJobData = { dbPath, assetsDir: ctx.assetsDir, args, ...(nativeBinding ? { nativeBinding } : {}) };
+    const staged = args.fileId ? stagedFilesFor(ctx).get(args.fileId) : undefined;
+    checkImportSize(args.fileName, staged ? staged.length : base64Bytes(args.contentBase64 ?? ''));
+    const data: ImportJobData = { dbPath, assetsDir: ctx.assetsDir, args, ...(staged ? { bytes: staged } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
     const jobId = jobsFor(ctx).start(
       'import',
       args.fileName,
