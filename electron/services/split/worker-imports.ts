@@ -4,6 +4,7 @@
  * as before (jobs.ts: progress by jobs.get, jobs.cancel stops it); only where its work runs changes.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -37,7 +38,9 @@ const here = typeof __dirname !== 'undefined' ? __dirname : path.dirname(fileURL
 export function startImportWorker(workerData: ImportJobData): Worker {
   const source = path.join(here, 'import-worker.ts');
   if (!existsSync(source)) return new Worker(path.join(here, 'import-worker.cjs'), { workerData });
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
+  // tsx's ESM API by absolute URL: an eval'd worker resolves bare names from the working folder, which may be anywhere.
+  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
   return new Worker(boot, { eval: true, workerData });
 }
 
