@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
  * Bundles the Electron main process and preload with esbuild:
- *   electron/main/main.ts       -> dist-electron/main.cjs     (Node/CommonJS; electron and better-sqlite3 stay external)
+ *   electron/main/main.ts       -> dist-electron/main.cjs     (Node/CommonJS; electron stays external; main never
+ *                                                              loads better-sqlite3: the backend runs in its own process)
+ *   electron/services/split/entry.ts -> dist-electron/backend.cjs (the backend's utilityProcess; better-sqlite3 external)
+ *   electron/services/split/import-worker.ts -> dist-electron/import-worker.cjs (its import worker thread)
  *   electron/preload/preload.ts -> dist-electron/preload.cjs  (one self-contained file: a sandboxed preload can
  *                                                              require nothing but 'electron')
  * Usage: node scripts/build-electron.mjs [--watch] [--outdir DIR]   (--outdir: tests build somewhere else)
@@ -27,23 +30,40 @@ const common = {
   absWorkingDir: root,
 };
 
+/** Node/CommonJS bundles: shared ESM code may use import.meta; in the bundle it points at the .cjs file itself. */
+const nodeBundle = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: {
+    'import.meta.url': '__import_meta_url',
+    'import.meta.dirname': '__dirname',
+    'import.meta.filename': '__filename',
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
-    ...common,
+    ...nodeBundle,
     entryPoints: [path.join(root, 'electron/main/main.ts')],
     outfile: path.join(outdir, 'main.cjs'),
-    platform: 'node',
-    target: 'node20',
+    // better-sqlite3 stays external so that a stray import would show in the bundle test (main must not load it).
+    external: ['electron', 'better-sqlite3'],
+  },
+  {
+    ...nodeBundle,
+    entryPoints: [path.join(root, 'electron/services/split/entry.ts')],
+    outfile: path.join(outdir, 'backend.cjs'),
     // better-sqlite3 loads a native .node file, so it is required from node_modules at run time.
     external: ['electron', 'better-sqlite3'],
-    // Shared ESM code may use import.meta; in the CommonJS bundle it points at main.cjs itself.
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-    define: {
-      'import.meta.url': '__import_meta_url',
-      'import.meta.dirname': '__dirname',
-      'import.meta.filename': '__filename',
-    },
+  },
+  {
+    ...nodeBundle,
+    entryPoints: [path.join(root, 'electron/services/split/import-worker.ts')],
+    outfile: path.join(outdir, 'import-worker.cjs'),
+    external: ['electron', 'better-sqlite3'],
   },
   {
     ...common,
@@ -64,9 +84,10 @@ try {
     console.log('build-electron: watching electron/ for changes…');
   } else {
     // Only our own outputs: --outdir may point anywhere.
-    for (const name of ['main.cjs', 'main.cjs.map', 'preload.cjs', 'preload.cjs.map']) rmSync(path.join(outdir, name), { force: true });
+    for (const name of ['main.cjs', 'main.cjs.map', 'backend.cjs', 'backend.cjs.map', 'import-worker.cjs', 'import-worker.cjs.map', 'preload.cjs', 'preload.cjs.map']) rmSync(path.join(outdir, name), { force: true });
     await Promise.all(targets.map((options) => build(options)));
-    console.log(`build-electron: wrote ${path.relative(root, path.join(outdir, 'main.cjs'))} and ${path.relative(root, path.join(outdir, 'preload.cjs'))}`);
+    const wrote = ['main.cjs', 'backend.cjs', 'import-worker.cjs', 'preload.cjs'].map((f) => path.relative(root, path.join(outdir, f)));
+    console.log(`build-electron: wrote ${wrote.join(', ')}`);
   }
 } catch (err) {
   // esbuild has already printed the errors.

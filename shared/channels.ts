@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'import.preview',
   'import.start',
   'jobs.get',
+  'files.stage',
   'jobs.cancel',
   'lapSets.list',
   'lapSets.get',

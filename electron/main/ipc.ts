@@ -5,7 +5,7 @@
  * gone) gets a 'forbidden' reply.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channels, type Handlers, type Reply } from '../../shared/contract.ts';
+import { channels, type Channel, type Handlers, type Reply } from '../../shared/contract.ts';
 import { dispatch } from '../services/dispatch.ts';
 import { IPC_PREFIX } from '../preload/api-types.ts';
 import { APP_ORIGIN } from './protocol.ts';
@@ -36,13 +36,23 @@ export function forbidden(channel: string, why: string): Reply<never> {
   return { ok: false, error: { kind: 'forbidden', message: `${channel}: refused, ${why}.` } };
 }
 
-/** Registers a handler per channel; returns a function that removes them (tests, shutdown). */
-export function registerIpc(handlers: Handlers, isOurs: IsOurWebContents): () => void {
+/**
+ * Forwards one checked call to the backend process and resolves with its Reply (split/client.ts). The backend's
+ * dispatcher validates the arguments, so main never runs zod over a 200 MB import on the window's thread.
+ */
+export type ForwardCall = (channel: Channel, args: unknown) => Promise<Reply<unknown>>;
+
+/**
+ * Registers a handler per channel; returns a function that removes them (tests, shutdown). `backend` is the
+ * backend process (a ForwardCall), or a Handlers map run here through the dispatcher (tests).
+ */
+export function registerIpc(backend: Handlers | ForwardCall, isOurs: IsOurWebContents): () => void {
+  const run: ForwardCall = typeof backend === 'function' ? backend : (channel, args) => dispatch(backend, channel, args);
   for (const channel of channels) {
     ipcMain.handle(IPC_PREFIX + channel, async (event: IpcMainInvokeEvent, args: unknown): Promise<Reply<unknown>> => {
       const problem = senderProblem(event, isOurs);
       if (problem) return forbidden(channel, problem);
-      return dispatch(handlers, channel, args);
+      return run(channel, args);
     });
   }
   return () => {

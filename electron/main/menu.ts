@@ -3,7 +3,8 @@
  * (the preload exposes it as `window.lap.onMenu`); About is a native dialog, since main knows the version
  * and the database path.
  */
-import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { BrowserWindow, Menu, dialog, shell, type MenuItemConstructorOptions } from 'electron';
 import { MENU_CHANNEL, type MenuAction } from '../preload/api-types.ts';
 
 export interface MenuContext {
@@ -13,11 +14,17 @@ export interface MenuContext {
   isMac: boolean;
   /** DevTools are offered only in development. */
   isPackaged: boolean;
+  /** The database's schema version, once the backend has said it (About, the log). */
+  schemaVersion?: number;
+  /** The log file (About links to its folder). */
+  logFile?: string;
   send(action: MenuAction): void;
   showAbout(): void;
 }
 
-export function aboutText(ctx: Pick<MenuContext, 'appName' | 'version' | 'dbPath'>, versions: { electron?: string; chrome?: string; node?: string } = {}): { message: string; detail: string } {
+type AboutContext = Pick<MenuContext, 'appName' | 'version' | 'dbPath' | 'schemaVersion' | 'logFile'>;
+
+export function aboutText(ctx: AboutContext, versions: { electron?: string; chrome?: string; node?: string } = {}): { message: string; detail: string } {
   const runtime = [versions.electron && `Electron ${versions.electron}`, versions.chrome && `Chromium ${versions.chrome}`, versions.node && `Node ${versions.node}`]
     .filter(Boolean)
     .join(', ');
@@ -26,6 +33,8 @@ export function aboutText(ctx: Pick<MenuContext, 'appName' | 'version' | 'dbPath
     detail:
       'Offline Local Area Partnership profiles for West and North Northamptonshire.\n\n' +
       `Database:\n${ctx.dbPath}` +
+      (ctx.schemaVersion !== undefined ? `\nSchema version ${ctx.schemaVersion}` : '') +
+      (ctx.logFile ? `\n\nLog file (no personal data):\n${ctx.logFile}` : '') +
       (runtime ? `\n\n${runtime}` : ''),
   };
 }
@@ -58,7 +67,16 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     },
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      // Undo/Redo reach the app's own history (LAP edits) over the menu channel; the renderer falls back to the
+      // text field's own undo when one has focus (renderer/src/shell/menuUndo.ts). role: 'undo' would bypass the app.
+      submenu: [
+        { id: 'undo', label: '&Undo', accelerator: 'CmdOrCtrl+Z', click: () => ctx.send('menu:undo') },
+        { id: 'redo', label: '&Redo', accelerator: ctx.isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: () => ctx.send('menu:redo') },
+        { type: 'separator' },         { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
     },
     { label: '&View', submenu: view },
     {
@@ -78,10 +96,17 @@ export function sendMenuAction(action: MenuAction, target: BrowserWindow | null 
   if (target && !target.isDestroyed()) target.webContents.send(MENU_CHANNEL, action);
 }
 
-export function showAboutDialog(ctx: Pick<MenuContext, 'appName' | 'version' | 'dbPath'>, parent: BrowserWindow | null): void {
+/** The About buttons: OK, and (when there is a log) one that opens the log folder. */
+export function aboutButtons(ctx: Pick<AboutContext, 'logFile'>): string[] {
+  return ctx.logFile ? ['OK', 'Open log folder'] : ['OK'];
+}
+
+export function showAboutDialog(ctx: AboutContext, parent: BrowserWindow | null, openFolder: (dir: string) => Promise<string> = shell.openPath): void {
   const { message, detail } = aboutText(ctx, process.versions as { electron?: string; chrome?: string; node?: string });
-  const options = { type: 'info' as const, title: `About ${ctx.appName}`, message, detail, buttons: ['OK'] };
-  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+  const options = { type: 'info' as const, title: `About ${ctx.appName}`, message, detail, buttons: aboutButtons(ctx), defaultId: 0, cancelId: 0, noLink: true };
+  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)).then(({ response }) => {
+    if (response === 1 && ctx.logFile) void openFolder(path.dirname(ctx.logFile));
+  });
 }
 
 export function installMenu(ctx: MenuContext): void {

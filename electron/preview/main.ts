@@ -1,15 +1,16 @@
 /**
  * `npm run preview`: the real app in a browser, without Electron. Builds nothing itself (the npm script builds
- * the renderer first); opens the backend on the usual database and serves it on 127.0.0.1.
+ * the renderer first); opens the backend on the usual database and serves it on 127.0.0.1. As in the app, the
+ * backend runs in its own process (electron/services/split/node.ts), so a big import never holds up the server.
  *
  *   npm run preview [-- --db PATH] [--port N]
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppNotice } from '../../shared/contract.ts';
-import { createBackend } from '../services/backend.ts';
 import { adoptLegacyDatabase, resolveDbPathWithSource } from '../services/db-path.ts';
 import { appRoot } from '../services/paths.ts';
+import { forkBackend } from '../services/split/node.ts';
 import { startPreviewServer } from './server.ts';
 
 async function main() {
@@ -27,7 +28,8 @@ async function main() {
     console.error(`The renderer is not built (${staticDir}). Run: npm run preview`);
     process.exit(1);
   }
-  const backend = createBackend({ dbPath, transport: 'preview', notices });
+  const backend = forkBackend({ dbPath, transport: 'preview', printer: 'local', notices }, { log: (_level, message) => console.error(message) });
+  for (const n of await backend.ready) console.error(`LAP Insight: ${n.message}`);
   const port = opt('--port') ? Number(opt('--port')) : 0;
   const server = await startPreviewServer({ handlers: backend.handlers, staticDir, port });
   console.log(`LAP Insight preview (database: ${dbPath})`);
@@ -35,7 +37,7 @@ async function main() {
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {
     await server.close();
-    backend.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -10,6 +10,8 @@ import { MapView } from './components/MapView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
 import { useHelpStore } from './stores/help.ts';
+import { useMenuUndo } from './shell/menuUndo.ts';
+import { PanelBoundary } from './shell/PanelBoundary.tsx';
 import { useLapsStore } from './stores/laps.ts';
 import { announce } from './stores/status.ts';
 import { useUiStore } from './stores/ui.ts';
@@ -48,6 +50,7 @@ export function App() {
   useUndoShortcuts();
   useMenuCommands();
   useHelpShortcut();
+  useMenuUndo();
 
   return (
     <div className="app">
@@ -78,12 +81,18 @@ export function App() {
       ) : (
         <main className="app-main">
           <SidePanel />
-          <MapView geography={geography} />
+          <PanelBoundary name="map">
+            <MapView geography={geography} />
+          </PanelBoundary>
         </main>
       )}
       {/* Drop a file anywhere on the window to import it (Data tab); also File > Import data… */}
-      <DataImportLayer />
-      <HelpPanel />
+      <PanelBoundary name="import">
+        <DataImportLayer />
+      </PanelBoundary>
+      <PanelBoundary name="help">
+        <HelpPanel />
+      </PanelBoundary>
     </div>
   );
 }

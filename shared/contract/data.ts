@@ -10,6 +10,8 @@
  *                                                                delimiter, first rows, column roles, report)
  *   import.start     {... as preview, onDuplicate, acceptWarnings, skipBadRows}
  *                                                             -> {jobId}; poll jobs.get
+ *   files.stage      {fileName, contentBase64}                -> {fileId, bytes}: the file crosses once; preview and
+ *                                                                start then name it by `fileId` instead of content
  *   jobs.get         {jobId}                                  -> JobInfo (state, done/total, message, result)
  *   jobs.cancel      {jobId}                                  -> JobInfo
  *
@@ -136,9 +138,15 @@ export function base64File(command: string) {
 
 const contentBase64 = base64File('lap-insight import FILE');
 
+/** The id of a file staged with 'files.stage' (the backend keeps it for STAGED_FILE_MINUTES after its last use). */
+export const fileIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a staged file id (from files.stage)');
+export const STAGED_FILE_MINUTES = 30;
+
 const importArgs = {
   fileName,
-  contentBase64,
+  /** The file itself; or `fileId`, naming a file sent once with 'files.stage'. Exactly one of the two. */
+  contentBase64: contentBase64.optional(),
+  fileId: fileIdSchema.optional(),
   /** Overrides the detected format. */
   format: z.enum(IMPORT_FORMATS).optional(),
   mapping: importMapping.optional(),
@@ -147,6 +155,17 @@ const importArgs = {
 };
 
 export const jobId = z.string().min(1).max(100);
+
+function oneFileSource(a: { contentBase64?: string | undefined; fileId?: string | undefined }): boolean {
+  return (a.contentBase64 === undefined) !== (a.fileId === undefined);
+}
+const ONE_FILE_SOURCE = { message: 'give the file once: either contentBase64 or a fileId from files.stage', path: ['contentBase64'] };
+
+/** A file held by the backend for later previews and the import (files.stage). */
+export interface StagedFile {
+  fileId: string;
+  bytes: number;
+}
 
 export const dataSchemas = {
   'indicators.list': z
@@ -165,7 +184,8 @@ export const dataSchemas = {
     .strict(),
   'datasets.list': z.object({}).strict(),
   'datasets.delete': z.object({ id }).strict(),
-  'import.preview': z.object(importArgs).strict(),
+  'files.stage': z.object({ fileName, contentBase64 }).strict(),
+  'import.preview': z.object(importArgs).strict().refine(oneFileSource, ONE_FILE_SOURCE),
   'import.start': z
     .object({
       ...importArgs,
@@ -179,7 +199,8 @@ export const dataSchemas = {
        */
       skipBadRows: z.boolean().default(false),
     })
-    .strict(),
+    .strict()
+    .refine(oneFileSource, ONE_FILE_SOURCE),
   'jobs.get': z.object({ jobId }).strict(),
   'jobs.cancel': z.object({ jobId }).strict(),
 } as const;
@@ -460,6 +481,7 @@ export interface DataResults {
   'datasets.delete': DatasetDeleted;
   'import.preview': ImportPreview;
   'import.start': { jobId: string };
+  'files.stage': StagedFile;
   'jobs.get': JobInfo;
   'jobs.cancel': JobInfo;
 }

@@ -32,12 +32,18 @@ afterAll(() => {
 });
 
 describe('scripts/build-electron.mjs', () => {
-  it('writes main.cjs (electron and better-sqlite3 external) and a self-contained preload.cjs', () => {
+  it('writes main.cjs (no SQLite), backend.cjs (better-sqlite3 external) and a self-contained preload.cjs', () => {
     const main = readFileSync(path.join(outdir, 'main.cjs'), 'utf8');
+    const backend = readFileSync(path.join(outdir, 'backend.cjs'), 'utf8');
     const preload = readFileSync(path.join(outdir, 'preload.cjs'), 'utf8');
     const requires = (code: string) => [...new Set([...code.matchAll(/\brequire\((["'])([^"']+)\1\)/g)].map((m) => m[2]))].sort();
     expect(requires(preload)).toEqual(['electron']);
-    expect(requires(main).filter((r) => !r!.startsWith('node:'))).toEqual(['better-sqlite3', 'electron']);
+    // Main never imports better-sqlite3 (nor the database code): the backend runs in its own process.
+    expect(requires(main).filter((r) => !r!.startsWith('node:'))).toEqual(['electron']);
+    expect(main).not.toContain('journal_mode = WAL');
+    expect(backend).toContain('journal_mode = WAL');
+    expect(requires(backend).filter((r) => !r!.startsWith('node:'))).toContain('better-sqlite3');
+    expect(requires(backend)).not.toContain('electron');
     expect(preload).toContain('exposeInMainWorld');
   });
 
@@ -97,6 +103,11 @@ describe('bundled main.cjs with a stand-in Electron', () => {
     expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     if (!hasGeography) return; // the backend cannot seed without its data; the rest needs it
     expect(report.errors).toEqual([]);
+    // The backend ran in its own process (utilityProcess.fork of backend.cjs); main never loaded SQLite.
+    expect(report.backend).toHaveLength(1);
+    expect(report.backend[0]).toMatchObject({ module: 'backend.cjs', serviceName: 'LAP Insight data service' });
+    expect(report.backend[0].pid).not.toBe(report.mainPid);
+    expect(report.mainLoaded).toEqual([]);
     expect(report.protocol).toEqual(['app']);
     expect(report.ipcChannels).toEqual(channels.map((c) => `lap:${c}`).sort());
     expect(report.windows).toEqual([{ url: 'app://lap/index.html', preload: path.join(outdir, 'preload.cjs'), sandbox: true }]);

@@ -17,7 +17,9 @@ const h = vi.hoisted(() => {
     windows: [] as { options: Record<string, unknown>; url?: string }[],
     appListeners: new Map<string, (...args: unknown[]) => void>(),
     backendOptions: undefined as undefined | Record<string, unknown>,
+    backendStarts: [] as { onUnexpectedExit?: (code: number) => void; printer?: unknown; mainDir: string }[],
     backendClosed: 0,
+    logged: [] as string[],
     menuSet: false,
   };
   return state;
@@ -91,16 +93,37 @@ vi.mock('electron', async () => {
   };
 });
 
-vi.mock('../../electron/services/backend.ts', () => ({
-  defaultDbPath: (dir: string) => `${dir}/lap-insight.db`,
-  createBackend: (options: Record<string, unknown>) => {
-    h.events.push('createBackend');
-    h.backendOptions = options;
+// Main never loads SQLite: the backend runs in its own process. Importing it here would fail the test.
+vi.mock('better-sqlite3', () => {
+  throw new Error('the main process imported better-sqlite3');
+});
+
+vi.mock('../../electron/main/backend-process.ts', () => ({
+  startBackendProcess: (start: { options: Record<string, unknown>; onUnexpectedExit?: (code: number) => void; printer?: unknown; mainDir: string }) => {
+    h.events.push('startBackendProcess');
+    h.backendOptions = start.options;
+    h.backendStarts.push(start);
+    const options = start.options;
     return {
-      handlers: { 'app.info': async () => ({ name: 'LAP Insight', version: '0.1.0', databasePath: options.dbPath, schemaVersion: 1, transport: 'electron' }) },
-      close: () => h.backendClosed++,
+      pid: 4242,
+      remote: {
+        ready: Promise.resolve([]),
+        call: async (channel: string) =>
+          channel === 'app.info'
+            ? { ok: true, value: { name: 'LAP Insight', version: '0.1.0', databasePath: options.dbPath, schemaVersion: 12, transport: 'electron' } }
+            : { ok: false, error: { kind: 'internal', message: `${channel}: not in this test` } },
+      },
+      stop: async () => {
+        h.backendClosed++;
+      },
     };
   },
+}));
+
+// The log goes to memory, not /fake/userData/logs.
+vi.mock('../../electron/services/logfile.ts', async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  openLog: (dir: string) => ({ dir, file: `${dir}/main.log`, write: (level: string, message: string) => h.logged.push(`${level} ${message}`) }),
 }));
 
 // Window state is read from /fake/userData; keep the real file system out of it.
@@ -126,8 +149,13 @@ describe('main process start-up', () => {
     h.ready!();
     await vi.waitFor(() => expect(h.windows).toHaveLength(1));
 
-    expect(h.backendOptions).toMatchObject({ dbPath: '/data/test.db', transport: 'electron', assetsDir: '/fake/app/assets' });
+    // The backend process is told where the database and data are, and to print through main (printToPDF).
+    expect(h.backendOptions).toEqual({ dbPath: '/data/test.db', transport: 'electron', assetsDir: '/fake/app/assets', printer: 'host' });
+    expect(h.backendStarts[0]!.printer).toBeDefined();
     expect(h.backendOptions!.nativeBinding).toBeUndefined(); // no .cache build under /fake/app
+    // The log says what is running on which database (userData/logs/main.log).
+    expect(h.logged.join('\n')).toMatch(/info LAP Insight 0\.1\.0 starting/);
+    expect(h.logged).toContain('info Database /data/test.db, schema version 12.');
     expect(h.events.indexOf('permissions')).toBeLessThan(h.events.indexOf('protocol.handle'));
     expect([...h.protocolHandlers.keys()]).toEqual(['app']);
     expect([...h.ipc.keys()].sort()).toEqual(channels.map((c) => `lap:${c}`).sort());
@@ -147,12 +175,21 @@ describe('main process start-up', () => {
     const stranger = new FakeWebContents(5);
     await expect(invoke({ sender: stranger, senderFrame: stranger.mainFrame }, {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 
+    // The backend process stopping by itself is logged and it is started again; later calls go to the new one.
+    h.backendStarts[0]!.onUnexpectedExit!(70);
+    expect(h.backendStarts).toHaveLength(2);
+    expect(h.logged).toContain('error The data service stopped unexpectedly (exit 70).');
+    await expect(invoke({ sender: created, senderFrame: created.mainFrame }, {})).resolves.toMatchObject({ ok: true });
+
     // Every web contents is hardened, and the backend closes on quit.
     const contents = new FakeWebContents(9);
     h.appListeners.get('web-contents-created')!({}, contents);
     expect(contents.windowOpenHandler).toBeTypeOf('function');
     h.appListeners.get('will-quit')!();
     expect(h.backendClosed).toBe(1);
+    // A process that leaves while the app quits is not restarted.
+    h.backendStarts[1]!.onUnexpectedExit!(0);
+    expect(h.backendStarts).toHaveLength(2);
   });
 
   it('quits at once when another instance holds the lock', async () => {

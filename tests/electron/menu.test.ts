@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 
 vi.mock('electron', () => ({ BrowserWindow: { getFocusedWindow: () => null }, Menu: {}, dialog: {} }));
-const { aboutText, buildMenuTemplate } = await import('../../electron/main/menu.ts');
+const { aboutButtons, aboutText, buildMenuTemplate } = await import('../../electron/main/menu.ts');
+const { isMenuAction } = await import('../../electron/preload/api-types.ts');
 
 function context(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) {
   return { appName: 'LAP Insight', version: '0.1.0', dbPath: '/home/u/lap-insight.db', isMac: false, isPackaged: true, send: vi.fn(), showAbout: vi.fn(), ...overrides };
@@ -19,7 +20,24 @@ describe('application menu', () => {
     const template = buildMenuTemplate(context());
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const roles = flatten(template).map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom']));
+    expect(roles).toEqual(expect.arrayContaining(['quit', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom']));
+  });
+
+  it("Edit ▸ Undo/Redo reach the app's own history over the menu channel, not Chromium's undo role", () => {
+    for (const isMac of [false, true]) {
+      const send = vi.fn();
+      const ctx = context({ isMac, send });
+      const edit = buildMenuTemplate(ctx).find((m) => m.label === '&Edit')!;
+      const items = flatten([edit]);
+      expect(items.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false);
+      const undo = items.find((i) => i.id === 'undo')!;
+      const redo = items.find((i) => i.id === 'redo')!;
+      expect(undo).toMatchObject({ label: '&Undo', accelerator: 'CmdOrCtrl+Z' });
+      expect(redo.accelerator).toBe(isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y');
+      click(undo);
+      click(redo);
+      expect(send.mock.calls).toEqual([['menu:undo'], ['menu:redo']]);
+    }
   });
 
   it('offers DevTools only in development', () => {
@@ -62,5 +80,20 @@ describe('application menu', () => {
     expect(message).toBe('LAP Insight 0.1.0');
     expect(detail).toContain('/data/lap.db');
     expect(detail).toContain('Electron 45.4.1');
+  });
+
+  it('About names the schema version and the log file, and offers to open the log folder', () => {
+    const ctx = { appName: 'LAP Insight', version: '0.1.0', dbPath: '/data/lap.db', schemaVersion: 12, logFile: '/u/.config/LAP Insight/logs/main.log' };
+    const { detail } = aboutText(ctx);
+    expect(detail).toContain('Schema version 12');
+    expect(detail).toContain('/u/.config/LAP Insight/logs/main.log');
+    expect(aboutButtons(ctx)).toEqual(['OK', 'Open log folder']);
+    expect(aboutButtons({})).toEqual(['OK']);
+  });
+
+  it('the preload lets menu:undo and menu:redo through (and nothing unknown)', () => {
+    expect(isMenuAction('menu:undo')).toBe(true);
+    expect(isMenuAction('menu:redo')).toBe(true);
+    expect(isMenuAction('undo')).toBe(false);
   });
 });

@@ -105,6 +105,7 @@ const ACCEPTED_BY_DESIGN: Record<string, string> = {
   'laps.import content': 'the LAP file content itself: up to 20 MB of JSON or CSV text, parsed and checked by the importer',
   'import.preview contentBase64': 'a data file as base64: up to 150 MB (the contract limit); 1 MB of "A" is valid base64',
   'import.start contentBase64': 'as import.preview',
+  'files.stage contentBase64': 'a data file staged once for later previews and the import: same limit as import.preview',
   'places.import contentBase64': 'a places file (CSV or GeoJSON) as base64, same limit as import.preview; the importer checks it',
   'places.importCentres contentBase64': 'the ONS centroid CSV as base64, same limit as import.preview',
 };

@@ -1,7 +1,9 @@
 /**
  * What the Electron shell shows at start-up when the backend had something to say: a storage failure becomes a
  * native error box with the plain sentence (no white window), and start-up notices (a restored backup) become a
- * message box once the window is ready. Electron and the backend are mocked, as in tests/electron/main.test.ts.
+ * message box once the window is ready. Electron and the backend process are mocked, as in
+ * tests/electron/main.test.ts: the backend's start-up failure arrives over the split as a BackendStartError carrying
+ * the error's name and message (electron/services/split/client.ts), which is what the stand-in gives here.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StorageError } from '../../electron/services/safety/storage-errors.ts';
@@ -62,9 +64,29 @@ vi.mock('electron', async () => {
   };
 });
 
-vi.mock('../../electron/services/backend.ts', () => ({
-  defaultDbPath: (dir: string) => `${dir}/lap-insight.db`,
-  createBackend: () => h.backend(),
+vi.mock('../../electron/main/backend-process.ts', async () => {
+  const { BackendStartError } = await import('../../electron/services/split/client.ts');
+  return {
+    startBackendProcess: () => {
+      let ready: Promise<unknown>;
+      try {
+        const opened = h.backend() as { notices: unknown[] };
+        ready = Promise.resolve(opened.notices);
+      } catch (err) {
+        // What crosses the process boundary: the error's name and message.
+        ready = Promise.reject(new BackendStartError((err as Error).name, (err as Error).message));
+      }
+      ready.catch(() => {});
+      return {
+        remote: { ready, call: async () => ({ ok: true, value: { schemaVersion: 1 } }) },
+        stop: async () => {},
+      };
+    },
+  };
+});
+vi.mock('../../electron/services/logfile.ts', async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  openLog: (dir: string) => ({ dir, file: `${dir}/main.log`, write: () => {} }),
 }));
 vi.mock('../../electron/main/window-state.ts', () => ({
   loadWindowState: () => ({ width: 1280, height: 820, maximized: false }),

@@ -6,18 +6,30 @@ import { JobFailure, jobsFor } from '../jobs.ts';
 import { bufferSource } from './csv.ts';
 import { previewImport, runImport, type ImportRequest } from './import.ts';
 import { fmt } from './numbers.ts';
+import { stagedFilesFor } from './staging.ts';
 import { deleteDataset, listDatasets, listIndicators, listValues } from './store.ts';
+
+/** Refuses a file over MAX_IMPORT_BYTES (decoded size) with the message that names the CLI command. */
+export function checkImportSize(fileName: string, bytes: number): void {
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new AppError('validation', `${fileName} is too large to send to the app (${fmt(Math.round(bytes / 1e6))} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Use the command line instead: lap-insight import FILE`);
+  }
+}
 
 function decode(fileName: string, contentBase64: string): Buffer {
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError('validation', `${fileName} is too large to send to the app (${fmt(Math.round(bytes.length / 1e6))} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Use the command line instead: lap-insight import FILE`);
-  }
+  checkImportSize(fileName, bytes.length);
   return bytes;
 }
 
-function request(args: { fileName: string; contentBase64: string; format?: ImportRequest['format']; mapping?: ImportRequest['mapping']; encoding?: ImportRequest['encoding']; delimiter?: ImportRequest['delimiter'] }): ImportRequest {
-  const bytes = decode(args.fileName, args.contentBase64);
+type ImportArgs = { fileName: string; contentBase64?: string; fileId?: string; format?: ImportRequest['format']; mapping?: ImportRequest['mapping']; encoding?: ImportRequest['encoding']; delimiter?: ImportRequest['delimiter'] };
+
+/**
+ * The import request for the importer, from the verb's arguments: the file's bytes when given (a staged file, looked
+ * up by the caller), else the base64 content decoded once.
+ */
+export function request(args: ImportArgs, staged?: Uint8Array): ImportRequest {
+  const bytes = staged ?? decode(args.fileName, args.contentBase64 ?? '');
   return {
     source: bufferSource(args.fileName, bytes),
     ...(args.format ? { format: args.format } : {}),
@@ -34,9 +46,10 @@ export function createDataHandlers(ctx: ServiceContext): Pick<Handlers, keyof ty
     'values.list': async (q) => listValues(ctx.db, q),
     'datasets.list': async () => listDatasets(ctx.db),
     'datasets.delete': async ({ id }) => deleteDataset(ctx.db, id),
-    'import.preview': async (args) => previewImport(ctx, request(args)),
+    'files.stage': async ({ fileName, contentBase64 }) => stagedFilesFor(ctx).put(fileName, decode(fileName, contentBase64)),
+    'import.preview': async (args) => previewImport(ctx, request(args, args.fileId ? stagedFilesFor(ctx).get(args.fileId) : undefined)),
     'import.start': async (args) => {
-      const req = request(args);
+      const req = request(args, args.fileId ? stagedFilesFor(ctx).get(args.fileId) : undefined);
       const jobId = jobs.start('import', args.fileName, async ({ signal, progress }) => {
         const result = await runImport(ctx, req, {
           onDuplicate: args.onDuplicate,

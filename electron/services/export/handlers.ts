@@ -31,6 +31,41 @@ export function printerFor(ctx: ServiceContext): ReportPrinter {
   return p;
 }
 
+/** Rejects when the export's job is cancelled, so the job ends at once and the printed bytes (if any) are dropped. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function cancelled(): Error {
+  const err = new Error('Cancelled.');
+  err.name = 'AbortError';
+  return err;
+}
+
+/** The printer as seen by one export: a cancel stops waiting for the print (Electron's printToPDF cannot be interrupted). */
+export function abortablePrinter(printer: ReportPrinter, signal: AbortSignal): ReportPrinter {
+  return {
+    name: printer.name,
+    pdf: (html, options) => abortable(printer.pdf(html, options), signal),
+    png: (html, options) => abortable(printer.png(html, options), signal),
+    close: () => printer.close(),
+  };
+}
+
 function areaLabel(ctx: ServiceContext, area: ProfileAreaArg): string {
   switch (area.kind) {
     case 'lap':
@@ -56,7 +91,7 @@ export function createExportHandlers(ctx: ServiceContext): Pick<Handlers, keyof 
         'export',
         label,
         async ({ signal, progress }): Promise<ExportProfileResult> => {
-          const file = await exportProfile(reportDataFor(ctx), () => printerFor(ctx), { area, format, benchmark, ...(categories ? { categories } : {}), ...(full ? { full } : {}) }, {
+          const file = await exportProfile(reportDataFor(ctx), () => abortablePrinter(printerFor(ctx), signal), { area, format, benchmark, ...(categories ? { categories } : {}), ...(full ? { full } : {}) }, {
             signal,
             progress: (step, done, total) => progress(done, total, step),
           });

@@ -4,6 +4,7 @@
  */
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { SIDE_PANELS } from '../panels.tsx';
+import { PanelBoundary } from '../shell/PanelBoundary.tsx';
 import { useUiStore } from '../stores/ui.ts';
 
 export function SidePanel() {
@@ -56,7 +57,10 @@ export function SidePanel() {
         })}
       </div>
       <div className="tab-panel" role="tabpanel" id={`${id}-panel-${active.id}`} aria-labelledby={`${id}-tab-${active.id}`} data-panel={active.id}>
-        <Active />
+        {/* One failing tab shows its own error and a Reload button; the other tabs and the map keep working. */}
+        <PanelBoundary key={active.id} name={active.label}>
+          <Active />
+        </PanelBoundary>
       </div>
     </aside>
   );

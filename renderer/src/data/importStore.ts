@@ -18,7 +18,7 @@ import type { AmbitionId } from '../../../shared/ambitions.ts';
 import type { DatasetInfo, DELIMITERS, ENCODINGS, ImportFormat, ImportMapping, ImportPreview, ImportResult, JobInfo } from '../../../shared/contract/data.ts';
 import type { Polarity } from '../../../shared/indicators-meta.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/data.ts';
-import { send } from '../api.ts';
+import { ApiError, send } from '../api.ts';
 import { announce } from '../stores/status.ts';
 import { readFileAsBase64, ReadCancelled } from './base64.ts';
 import { useDatasetsStore } from './datasetsStore.ts';
@@ -168,6 +168,28 @@ export function isTooLarge(size: number): boolean {
   return size > MAX_IMPORT_BYTES;
 }
 
+/** fileId per picked file (by its key): the file crosses to the backend once ('files.stage'), then is named by id. */
+const stagedIds = new Map<string, string>();
+
+/**
+ * Runs a preview or the import with the file staged once: the first call stages it, later ones name it by id. If
+ * the backend no longer holds it (restarted, or kept too long), it is staged again once and the call repeated.
+ */
+async function withStagedFile<T>(file: { key: string; name: string; base64: string }, call: (staged: { fileId: string }) => Promise<T>): Promise<T> {
+  const stage = async () => {
+    const { fileId } = await send('files.stage', { fileName: file.name, contentBase64: file.base64 });
+    stagedIds.set(file.key, fileId);
+    return fileId;
+  };
+  const known = stagedIds.get(file.key);
+  try {
+    return await call({ fileId: known ?? (await stage()) });
+  } catch (err) {
+    if (!(err instanceof ApiError && err.kind === 'not-found' && /no longer held/.test(err.message))) throw err;
+    return call({ fileId: await stage() });
+  }
+}
+
 export const useImportStore = create<ImportState>()((set, get) => {
   const remember = () => {
     const { file, overrides, wide, source } = get();
@@ -192,12 +214,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
     const mapping = ready?.mapping;
     set({ checking: true, problem: null });
     try {
-      const preview = await send('import.preview', {
-        fileName: file.name,
-        contentBase64: file.base64,
-        ...s.overrides,
-        ...(mapping ? { mapping } : {}),
-      });
+      const preview = await withStagedFile(file, (staged) =>
+        send('import.preview', {
+          fileName: file.name,
+          ...staged,
+          ...s.overrides,
+          ...(mapping ? { mapping } : {}),
+        }),
+      );
       if (gen !== generation || seq !== previewSeq) return;
       const now = get();
       const detected = {
@@ -376,16 +400,18 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ step: 'importing', job: null, cancelling: false, outcome: null });
       let jobId: string;
       try {
-        ({ jobId } = await send('import.start', {
-          fileName: file.name,
-          contentBase64: file.base64,
-          ...s.overrides,
-          ...(ready.mapping ? { mapping: ready.mapping } : {}),
-          onDuplicate,
-          // The only ways here with warnings are "Import anyway" and "Import the good rows", under the lists.
-          acceptWarnings: preview.report.warnings > 0,
-          skipBadRows: partial,
-        }));
+        ({ jobId } = await withStagedFile(file, (staged) =>
+          send('import.start', {
+            fileName: file.name,
+            ...staged,
+            ...s.overrides,
+            ...(ready.mapping ? { mapping: ready.mapping } : {}),
+            onDuplicate,
+            // The only ways here with warnings are "Import anyway" and "Import the good rows", under the lists.
+            acceptWarnings: preview.report.warnings > 0,
+            skipBadRows: partial,
+          }),
+        ));
       } catch (err) {
         if (gen !== generation) return;
         finish({ kind: 'failed', message: `Nothing has been imported. ${plainDataError(err)}`, result: null, dataset: null, cancelTooLate: false });
