@@ -66,6 +66,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       role: 'help',
       submenu: [
         { label: 'Data sources and licences', click: () => ctx.send('menu:sources') },
+        { label: 'Bringing your own data', click: () => ctx.send('menu:import-guide') },
         ...(ctx.isMac ? [] : ([{ type: 'separator' }, about] as MenuItemConstructorOptions[])),
       ],
     },
