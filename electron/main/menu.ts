@@ -85,6 +85,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       submenu: [
         { label: `${ctx.appName} Help`, accelerator: 'F1', click: () => ctx.send('menu:help') },
         { label: 'Data sources and licences', click: () => ctx.send('menu:sources') },
+        { label: 'Bringing your own data', click: () => ctx.send('menu:import-guide') },
         ...(ctx.isMac ? [] : ([{ type: 'separator' }, about] as MenuItemConstructorOptions[])),
       ],
     },

@@ -15,7 +15,7 @@ export const IPC_PREFIX = 'lap:';
 export const MENU_CHANNEL = 'lap:menu';
 
 /** Menu commands the renderer handles. Add one here and in electron/main/menu.ts. */
-export const menuActions = ['menu:import', 'menu:import-data', 'menu:import-places', 'menu:sources', 'menu:help', 'menu:undo', 'menu:redo'] as const;
+export const menuActions = ['menu:import', 'menu:import-data', 'menu:import-places', 'menu:import-guide', 'menu:sources', 'menu:help', 'menu:undo', 'menu:redo'] as const;
 export type MenuAction = (typeof menuActions)[number];
 
 export function isMenuAction(value: unknown): value is MenuAction {

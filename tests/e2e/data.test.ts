@@ -176,10 +176,21 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
     await menu('menu:sources');
     await poll(() => other.getByRole('tab', { name: 'Data' }).getAttribute('aria-selected')).toBe('true');
     await other.getByRole('tab', { name: 'Wards' }).click();
+    // Help > Bringing your own data: the file step with its guide unfolded (the tidy format, Fingertips levels).
+    await menu('menu:import-guide');
+    const guide = other.getByTestId('import-guide');
+    await guide.waitFor();
+    expect(await guide.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await guide.textContent()).toContain('area_code,indicator_id,indicator_name,period,numerator,denominator,unit');
+    expect(await guide.textContent()).toContain('GP practice and PCN values belong to practices, not wards');
+    await other.keyboard.press('Escape');
+    await other.getByTestId('import-dialog').waitFor({ state: 'detached' });
     await menu('menu:import-data');
     const chooser = other.getByTestId('import-dialog');
     await chooser.waitFor();
     expect(await chooser.getByRole('heading', { level: 2 }).textContent()).toBe('Import data');
+    // From File > Import data… the guide is there, folded.
+    expect(await chooser.getByTestId('import-guide').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
     expect(await other.getByRole('tab', { name: 'Data' }).getAttribute('aria-selected')).toBe('true');
     await chooser.getByLabel('CSV file').setInputFiles({ name: BAD, mimeType: 'text/csv', buffer: Buffer.from(fixture(BAD)) });
     await chooser.getByTestId('import-errors').waitFor({ timeout: 60_000 });

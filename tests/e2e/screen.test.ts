@@ -229,7 +229,7 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
     const help = page.getByTestId('help-panel');
     await help.waitFor();
     const text = (await help.textContent()) ?? '';
-    for (const heading of ['What a LAP profile is', 'How to read a spine chart', 'The comparison words', 'What an estimate is', 'how old they are', 'Keyboard shortcuts', 'Importing your own data', 'docs/importing-data.md']) {
+    for (const heading of ['What a LAP profile is', 'How to read a spine chart', 'The comparison words', 'What an estimate is', 'how old they are', 'Keyboard shortcuts', 'Importing your own data', 'docs/bringing-your-own-data.md']) {
       expect(text).toContain(heading);
     }
     // "Data as of" from the datasets' own metadata.

@@ -56,6 +56,8 @@ describe('application menu', () => {
     expect(ctx.send).toHaveBeenCalledWith('menu:import-places');
     click(items.find((i) => i.label === 'Data sources and licences'));
     expect(ctx.send).toHaveBeenCalledWith('menu:sources');
+    click(items.find((i) => i.label === 'Bringing your own data'));
+    expect(ctx.send).toHaveBeenCalledWith('menu:import-guide');
     click(items.find((i) => i.label === 'About LAP Insight'));
     expect(ctx.showAbout).toHaveBeenCalled();
   });

@@ -149,7 +149,7 @@ export function HelpPanel() {
         <p>
           Indicator files: the Data tab, <em>Import data…</em> (or drop a file on the window). Lists of places such as GP surgeries: the
           Places tab, <em>Import places…</em>. Each file is checked first and nothing is stored until you confirm. The file formats, with
-          examples, are described in <code>docs/importing-data.md</code> in the LAP Insight folder; the statistical methods in{' '}
+          examples, are described in <code>docs/bringing-your-own-data.md</code> in the LAP Insight folder; the statistical methods in{' '}
           <code>docs/methods.md</code>.
         </p>
       </div>

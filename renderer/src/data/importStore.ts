@@ -94,8 +94,10 @@ export interface ImportState {
   cancelling: boolean;
   outcome: ImportOutcome | null;
 
-  /** File > Import data…: the dialog asks for a file. */
-  openChooser(): void;
+  /** Help > Bringing your own data: the file step opens with its guide unfolded. */
+  guideOpen: boolean;
+  /** File > Import data…: the dialog asks for a file (with the guide unfolded when asked for from Help). */
+  openChooser(guide?: boolean): void;
   /** Starts on a file (dropped or chosen). False (with a message) while an import is running. */
   openFile(file: File): Promise<boolean>;
   setOverride<K extends keyof Overrides>(key: K, value: Overrides[K] | undefined): void;
@@ -276,15 +278,16 @@ export const useImportStore = create<ImportState>()((set, get) => {
     wide: null,
     source: EMPTY_SOURCE,
     answers: {},
+    guideOpen: false,
     job: null,
     cancelling: false,
     outcome: null,
 
-    openChooser() {
+    openChooser(guide = false) {
       if (get().open && get().step === 'importing') return;
       generation++;
       clearTimeout(recheckTimer);
-      set({ open: true, step: 'choose', file: null, fileName: '', fileSize: 0, preview: null, problem: null, outcome: null, job: null, wide: null, checking: false, stale: false });
+      set({ guideOpen: guide, open: true, step: 'choose', file: null, fileName: '', fileSize: 0, preview: null, problem: null, outcome: null, job: null, wide: null, checking: false, stale: false });
     },
 
     async openFile(file) {

@@ -55,11 +55,11 @@ function useMenuCommands(): void {
     const lap = window.lap;
     if (!lap || typeof lap.onMenu !== 'function') return;
     return lap.onMenu((action) => {
-      if (action === 'menu:import-data') {
+      if (action === 'menu:import-data' || action === 'menu:import-guide') {
         useUiStore.getState().setPanel('data');
         if (otherDialogOpen()) announce('Close the open dialog first, then choose File > Import data… again.', 'error');
         else if (useImportStore.getState().open && useImportStore.getState().step === 'importing') announce('An import is running. Wait for it to finish before importing another file.', 'error');
-        else useImportStore.getState().openChooser();
+        else useImportStore.getState().openChooser(action === 'menu:import-guide'); // Help > Bringing your own data: the guide open
       } else if (action === 'menu:sources') {
         useUiStore.getState().setPanel('data');
       }

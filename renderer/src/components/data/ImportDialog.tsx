@@ -143,8 +143,9 @@ function ProgressBar({ percent, label, text, testId }: { percent: number | null;
 
 /** The short version of docs/bringing-your-own-data.md, in the dialog (the app opens nothing on the web). */
 function ImportGuide() {
+  const guideOpen = useImportStore((s) => s.guideOpen);
   return (
-    <details className="import-guide" data-testid="import-guide">
+    <details className="import-guide" data-testid="import-guide" open={guideOpen}>
       <summary>How to prepare a file (bringing your own data)</summary>
       <p>
         <strong>Tidy file</strong>: one value per row, with the columns <code>area_code</code>, <code>indicator_id</code>, <code>period</code> and <code>value</code> (or{' '}
