@@ -150,7 +150,7 @@ describe('main process start-up', () => {
     await vi.waitFor(() => expect(h.windows).toHaveLength(1));
 
     // The backend process is told where the database and data are, and to print through main (printToPDF).
-    expect(h.backendOptions).toEqual({ dbPath: '/data/test.db', transport: 'electron', assetsDir: '/fake/app/assets', printer: 'host' });
+    expect(h.backendOptions).toEqual({ dbPath: '/data/test.db', transport: 'electron', assetsDir: '/fake/app/assets', printer: 'host', notices: [] });
     expect(h.backendStarts[0]!.printer).toBeDefined();
     expect(h.backendOptions!.nativeBinding).toBeUndefined(); // no .cache build under /fake/app
     // The log says what is running on which database (userData/logs/main.log).
