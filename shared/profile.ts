@@ -82,6 +82,11 @@ export interface ProfileIndicator {
   /** Other periods with a value for this area, oldest first (for trend charts). */
   trend: { period: string; value: number | null; council: number | null }[];
   source: { datasetId: string; name: string; publisher: string; licence: string; attribution: string };
+  /**
+   * Set for practice-based indicators (issue 15): the value is for patients registered at the area's GP practices,
+   * not its residents, and the breakdown is by practice (practices.forArea), never by ward.
+   */
+  practiceBased?: { label: string; practices: number; withValue: number };
 }
 
 export interface Profile {
