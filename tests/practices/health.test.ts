@@ -8,10 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile, ProfileIndicator } from '../../shared/profile.ts';
 import { parseCsvObjects } from '../../scripts/data-build/csv.ts';
-import { n4Id, ROOT, testBackend, type TestBackend } from '../places/helpers.ts';
+import { testBackend, type TestBackend } from '../laps/helpers.ts';
+import { n4Id, ROOT } from '../places/helpers.ts';
 
 const SHARED = process.env.LAP_SHARED_DATA ?? path.resolve(ROOT, '../shared/data');
 const have = existsSync(path.join(SHARED, 'places', 'gp_practices_northants_epraccur.csv'));
@@ -53,7 +55,7 @@ describe.skipIf(!have)('issue 15 on a fresh database', () => {
     const lapId = await n4Id(tb);
     profile = await tb.send('profile.get', { area: { kind: 'lap', id: lapId } });
     // Independently: N4's wards from the ONS ward file, practices whose postcode centroid lies in them.
-    const wards = JSON.parse(readFileSync(path.join(SHARED, 'geodata', 'wards.geojson'), 'utf8')) as turf.FeatureCollection<turf.Polygon | turf.MultiPolygon, { code: string; name: string }>;
+    const wards = JSON.parse(readFileSync(path.join(SHARED, 'geodata', 'wards.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
     const n4 = wards.features.filter((f) => N4_WARD_NAMES.includes(f.properties.name));
     expect(n4).toHaveLength(4);
     n4Wards = n4.map((f) => f.properties.code);
