@@ -27,6 +27,7 @@ import type { ProfileTarget } from '../../profile/store.ts';
 import { ComparisonChip } from './ComparisonChip.tsx';
 import { SpineChart, spineDescription } from './SpineChart.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { PracticeBreakdown } from './PracticesSection.tsx';
 import { WardBreakdown } from './WardBreakdown.tsx';
 
 const KEYS: readonly BenchmarkKey[] = ['west', 'north', 'england'];
@@ -225,7 +226,9 @@ function IndicatorDetails({
       </table>
 
       <div className="button-row">
-        {ind.wardLevel && mapped ? (
+        {ind.practiceBased ? (
+          <p className="hint">Practice-based: values belong to GP practices, not wards, so there is nothing to map.</p>
+        ) : ind.wardLevel && mapped ? (
           <>
             <span className="mapped-note">Every ward is coloured by this indicator on the map.</span>
             <button type="button" className="button button-quiet" onClick={hideMap}>
@@ -243,7 +246,8 @@ function IndicatorDetails({
 
       <TrendChart ind={ind} areaName={area.name} councilName={councilName} />
 
-      {ind.wardLevel && area.wards.length > 1 && <WardBreakdown ind={ind} target={target} benchmark={profile.benchmark} areaName={area.name} />}
+      {ind.practiceBased && <PracticeBreakdown ind={ind} target={target} generatedAt={profile.generatedAt} />}
+      {ind.wardLevel && !ind.practiceBased && area.wards.length > 1 && <WardBreakdown ind={ind} target={target} benchmark={profile.benchmark} areaName={area.name} />}
     </div>
   );
 }
