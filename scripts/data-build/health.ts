@@ -105,7 +105,9 @@ const titleCase = (s: string) =>
     .toLowerCase()
     .replace(/\b([a-z])/g, (m) => m.toUpperCase())
     .replace(/\bPcn\b/g, 'PCN')
-    .replace(/'S\b/g, "'s");
+    .replace(/'S\b/g, "'s")
+    // Abbreviations (LLP, MMWF, CTR): words of three or more letters without a vowel stay in capitals.
+    .replace(/\b[A-Z][a-z]{2,}\b/g, (w) => (/[aeiouy]/i.test(w) ? w : w.toUpperCase()));
 
 export function loadPractices(dataDir: string): PracticeInfo[] {
   const rows = readPlacesCsv(dataDir, 'gp_practices_northants_epraccur.csv');

@@ -17,6 +17,8 @@ import { listDatasets } from '../data/store.ts';
 import { readGeography } from '../geography.ts';
 import { getLapRow } from '../laps/store.ts';
 import { createPlaceHandlers } from '../places/handlers.ts';
+import { createPracticeHandlers } from '../practices/handlers.ts';
+import type { AreaPractices } from '../../../shared/contract/practices.ts';
 import { createProfileHandlers } from '../profile/handlers.ts';
 import { placesCsv, profileCsv } from './csv.ts';
 import { formatDate } from './format.ts';
@@ -57,6 +59,8 @@ export interface ReportData {
   pins(lapId: number): Promise<string[]>;
   /** Places and access for the area (places.forArea); null when no places are loaded at all. */
   places(area: ProfileAreaArg): Promise<AreaPlaces | null>;
+  /** The area's GP practices (issue 15); absent in tests that pass their own data. */
+  practices?(area: ProfileAreaArg): Promise<AreaPractices | null>;
   lapColour(lapId: number): string | null;
   geography(): Geography;
   datasets(): ReportSource[];
@@ -102,6 +106,7 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
   if (hit) return hit;
   const profiles = createProfileHandlers(ctx);
   const placeHandlers = createPlaceHandlers(ctx);
+  const practiceHandlers = createPracticeHandlers(ctx);
   let geography: Geography | undefined;
   let methods: string | undefined;
   const data: ReportData = {
@@ -119,6 +124,7 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
       const places = await placeHandlers['places.forArea'](parseArgs('places.forArea', { area }));
       return places.hasPlaces ? places : null;
     },
+    practices: async (area) => practiceHandlers['practices.forArea'](parseArgs('practices.forArea', { area })),
     lapColour: (lapId) => {
       try {
         return getLapRow(ctx.db, lapId).colour;
@@ -185,6 +191,7 @@ export async function buildReportInput(
   }
   const colour = area.kind === 'lap' ? data.lapColour(area.id) : null;
   const places = await data.places(area);
+  const practices = data.practices ? await data.practices(area) : null;
   abortIfCancelled(options.signal);
   return {
     profile,
@@ -198,6 +205,7 @@ export async function buildReportInput(
     ...(colour ? { colour } : {}),
     fonts: loadReportFonts(data.assetsDir),
     places,
+    practices,
   };
 }
 

@@ -122,6 +122,11 @@ export function IndicatorRow({
               {BENCHMARK_SHORT[k]} {formatValue(ind, ind.benchmarks[k].value)}
             </span>
           ))}
+          {ind.practiceBased && (
+            <span className="flag" title="Practice-based: the value is for patients registered at the area's GP practices, not its residents" data-testid="practice-based-flag">
+              {ind.practiceBased.label}
+            </span>
+          )}
           {ind.estimate && (
             <span className="flag" title="Built from best-fit small areas or apportioned data, so an estimate for the ward boundaries">
               estimate
