@@ -7,7 +7,7 @@ import { AMBITION_IDS } from '../../shared/ambitions.ts';
 import { DATASETS } from './datasets.ts';
 import { buildGeo, CHERWELL_LSOA, ENGLAND, ENGLAND_AND_WALES, NORTH, WEST } from './geo.ts';
 import { indicatorSpecs, type Ctx } from './indicators.ts';
-import { buildPracticeIndicators, healthFiles, HEALTH_DATASETS, wardHealthSpecs } from './health.ts';
+import { buildPracticeIndicators, census2011OnlySpecs, CENSUS2011_DATASET, healthFiles, HEALTH_DATASETS, wardHealthSpecs, withCensus2011 } from './health.ts';
 import { buildLookups } from './lookups.ts';
 import { renderReadme } from './readme.ts';
 import { loadSources } from './sources.ts';
@@ -56,8 +56,8 @@ export function buildAll(dataDir: string): BuildResult {
   const geo = buildGeo(s);
   const ctx: Ctx = { s, geo, checks: [] };
   const practices = buildPracticeIndicators(ctx);
-  const specs = [...indicatorSpecs(), ...wardHealthSpecs(), ...practices.specs];
-  const datasets = [...DATASETS, ...HEALTH_DATASETS];
+  const specs = [...withCensus2011(indicatorSpecs()), ...census2011OnlySpecs(), ...wardHealthSpecs(), ...practices.specs];
+  const datasets = [...DATASETS, ...HEALTH_DATASETS, CENSUS2011_DATASET];
 
   const ids = new Set<string>();
   const datasetIds = new Set(datasets.map((d) => d.id));

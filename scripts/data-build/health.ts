@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { AmbitionId } from '../../shared/ambitions.ts';
 import type { BundleDataset, BundleIndicator, Polarity, ValueType } from '../../shared/indicators-meta.ts';
 import { toCsv, parseCsvObjects } from './csv.ts';
-import { ladCellsFromOwnSums, makeCell, round, wardCells, type OutCell, type OutSeries, type ValueRule } from './engine.ts';
+import { componentCounts, ladCellsFromOwnSums, makeCell, round, wardCells, type OutCell, type OutSeries, type ValueRule } from './engine.ts';
 import { ENGLAND, LADS, LAD_NAMES, NORTH, WEST } from './geo.ts';
 import type { Ctx, IndicatorSpec } from './indicators.ts';
 import { readTidy, TidyFile, type TidyRow } from './sources.ts';
@@ -568,4 +568,111 @@ export function healthFiles(ctx: Ctx, practices: PracticeBuild): Map<string, str
   files.set(PLACES_PATH, builtinPlaces(ctx.s.dataDir));
   files.set(CENTROIDS_PATH, centroids(ctx.s.dataDir));
   return files;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Census 2011 -> 2021 (issue 15, item 7)
+
+export const CENSUS2011_FILE = 'census2011_qs_lsoa11_northants__nomis_census-atlas.csv';
+
+export const CENSUS2011_DATASET: BundleDataset = {
+  id: 'census2011_lsoa11',
+  name: 'Census 2011 Quick Statistics by LSOA 2011 (QS301EW, QS302EW, QS303EW, QS405EW, QS412EW, QS416EW, QS501EW, QS601EW)',
+  publisher: 'Office for National Statistics',
+  source:
+    'shared/data/indicators/census2011_qs_lsoa11_northants__nomis_census-atlas.csv; original: ONS 2011 Census Quick Statistics (Nomis), LSOA 2011, Census day 27 March 2011',
+  licence: OGL,
+  attribution: 'Source: Office for National Statistics, 2011 Census (Nomis). Contains public sector information licensed under the Open Government Licence v3.0.',
+  transformation:
+    'Cell counts and table totals per LSOA 2011, summed to 2024 wards through the LSOA 2011 -> LSOA 2021 -> ward chained ONS best fit (lookup_lsoa11_to_ward2024_northants_DERIVED.csv) and to councils; value computed once. Where the 2011 and 2021 definitions are the same, the 2011 figure is the earlier period of the 2021 indicator (its trend); where they differ, it is a separate 2011 indicator that is never joined to the 2021 one. No England totals are in the source.',
+  period: 'Census day 27 March 2011',
+};
+
+/** 2021 indicators whose concept and base are the same in 2011: the 2011 cells summed give the 2011 period. */
+const SAME_IN_2011: Record<string, { cells: string[]; what: string }> = {
+  census21_health_bad: { cells: ['QS302EW_004', 'QS302EW_005'], what: 'QS302EW bad + very bad health / all usual residents' },
+  census21_health_good: { cells: ['QS302EW_001', 'QS302EW_002'], what: 'QS302EW very good + good health / all usual residents' },
+  census21_tenure_owned: { cells: ['QS405EW_001'], what: 'QS405EW owned (outright or with a mortgage or loan; shared ownership apart) / all households' },
+  census21_tenure_social_rented: { cells: ['QS405EW_005'], what: 'QS405EW social rented / all households' },
+  census21_no_car: { cells: ['QS416EW_001'], what: 'QS416EW no cars or vans / all households' },
+  census21_no_qualifications: { cells: ['QS501EW_001'], what: 'QS501EW no qualifications / usual residents aged 16 and over' },
+};
+
+function census2011Series(ctx: Ctx, cells: string[], rule: ValueRule, what: string): OutSeries {
+  const t = readTidy(ctx.s.dataDir, CENSUS2011_FILE);
+  const small = componentCounts(t, cells.map((c) => `C2011_${c}`), { kind: 'row' });
+  const wards = wardCells(ctx.geo, small, { geography: 'lsoa11', rule, method: `Census 2011 ${what}` });
+  const lad = ladCellsFromOwnSums(ctx.geo, small, { geography: 'lsoa11', rule }, `Census 2011 ${what}`);
+  return { period: '2011', cells: [...lad, ...wards] };
+}
+
+/** Adds the 2011 period to the 2021 indicators whose definition is the same in both censuses. */
+export function withCensus2011(specs: IndicatorSpec[]): IndicatorSpec[] {
+  return specs.map((spec) => {
+    const same = SAME_IN_2011[spec.meta.id];
+    if (!same) return spec;
+    const meta: BundleIndicator = {
+      ...spec.meta,
+      methodNote: `${spec.meta.methodNote} Census 2011 (the earlier period of the trend, same definition): ${same.what}, LSOA 2011 summed to wards through the chained ONS best fit; the 2011 values come from ONS 2011 Census Quick Statistics (Nomis), OGL v3.0.`,
+    };
+    return {
+      meta,
+      build: (ctx: Ctx) => [census2011Series(ctx, same.cells, { valueType: meta.valueType, multiplier: meta.multiplier }, same.what), ...spec.build(ctx)],
+    };
+  });
+}
+
+/** 2011 concepts whose 2021 definition differs: their own indicators, never joined to the 2021 ones. */
+export function census2011OnlySpecs(): IndicatorSpec[] {
+  const PROP: ValueRule = { valueType: 'proportion', multiplier: 100 };
+  const mk = (id: string, name: string, shortName: string, ambition: AmbitionId, polarity: Polarity, cells: string[], what: string, definition: string): IndicatorSpec => ({
+    meta: hmeta({
+      id,
+      name,
+      shortName,
+      ambition,
+      topic: 'Census 2011 (earlier definition)',
+      definition,
+      valueType: 'proportion',
+      multiplier: 100,
+      unit: '%',
+      polarity,
+      datasetId: 'census2011_lsoa11',
+      methodNote: `Census 2011 ${what}, LSOA 2011 summed to wards through the chained ONS best fit. The 2021 question or base differs, so this is a separate indicator, not the earlier point of the 2021 one.`,
+      wardLevel: true,
+    }),
+    build: (ctx) => [census2011Series(ctx, cells, PROP, what)],
+  });
+  return [
+    mk(
+      'census11_unpaid_care',
+      'Usual residents providing unpaid care, Census 2011 (all ages base: not comparable with 2021)',
+      'Unpaid carers (2011)',
+      'connected',
+      'no-judgement',
+      ['QS301EW_002', 'QS301EW_003', 'QS301EW_004'],
+      'QS301EW provides 1 or more hours of unpaid care a week / all usual residents',
+      'Usual residents providing 1 hour or more of unpaid care a week, as a percentage of ALL usual residents (2021 uses residents aged 5 and over, and its care question changed), so the 2011 and 2021 figures are not joined.',
+    ),
+    mk(
+      'census11_ltc_limited',
+      'Day-to-day activities limited by a long-term health problem or disability, Census 2011',
+      'Long-term condition limits activities (2011)',
+      'valued',
+      'no-judgement',
+      ['QS303EW_001', 'QS303EW_002'],
+      'QS303EW limited a lot + a little / all usual residents',
+      'Usual residents whose day-to-day activities are limited a lot or a little by a long-term health problem or disability, as a percentage of all usual residents. The 2021 Census asks about disability under the Equality Act (TS038) with different wording, so 2011 and 2021 are not joined.',
+    ),
+    mk(
+      'census11_unemployed',
+      'Unemployed residents aged 16 to 74, Census 2011 (not comparable with 2021)',
+      'Unemployed 16-74 (2011)',
+      'employment',
+      'low-is-good',
+      ['QS601EW_008'],
+      'QS601EW economically active: unemployed (excluding full-time students) / usual residents aged 16 to 74',
+      'Usual residents aged 16 to 74 who are unemployed (full-time students counted apart), as a percentage of usual residents aged 16 to 74. 2021 uses residents aged 16 and over and counts unemployed full-time students in, so 2011 and 2021 are not joined.',
+    ),
+  ];
 }

@@ -186,6 +186,22 @@ describe.skipIf(!have)('issue 15 on a fresh database', () => {
     expect(JSON.stringify(access)).toMatch(/population-weighted/);
   });
 
+  it('Census 2011 -> 2021: bad health 2011 is the trend point summed over N4\'s LSOA 2011; differing definitions stay separate', () => {
+    const lsoa11 = csv('indicators/lookup_lsoa11_to_ward2024_northants_DERIVED.csv').filter((r) => n4Wards.includes(r.ward_code!)).map((r) => r.lsoa11_code!);
+    const c11 = csv('indicators/census2011_qs_lsoa11_northants__nomis_census-atlas.csv').filter((r) => lsoa11.includes(r.area_code!));
+    const sumOf = (ids: string[]) => c11.filter((r) => ids.includes(r.indicator_id!)).reduce((s, r) => s + Number(r.numerator), 0);
+    const residents = c11.filter((r) => r.indicator_id === 'C2011_QS302EW_001').reduce((s, r) => s + Number(r.denominator), 0);
+    const bad = ind('census21_health_bad');
+    expect(bad.period).toBe('2021');
+    expect(bad.trend.map((t) => t.period)).toEqual(['2011', '2021']);
+    expect(bad.trend[0]!.value).toBeCloseTo((100 * sumOf(['C2011_QS302EW_004', 'C2011_QS302EW_005'])) / residents, 9);
+    // Unpaid care: 2011 base is all residents, 2021 base is residents aged 5+: a separate indicator, never a trend point.
+    expect(ind('census21_unpaid_care').trend.map((t) => t.period)).toEqual(['2021']);
+    const care = ind('census11_unpaid_care');
+    expect(care.value).toBeCloseTo((100 * sumOf(['C2011_QS301EW_002', 'C2011_QS301EW_003', 'C2011_QS301EW_004'])) / residents, 9);
+    expect(care.definition).toMatch(/not joined/);
+  });
+
   it('every ambition but at most one has an indicator with a value for N4', () => {
     const ambitions = ['best-start', 'education', 'fit-well', 'employment', 'housing', 'safe', 'connected', 'fresh-start', 'health-care', 'valued'];
     const empty = ambitions.filter((a) => !profile.indicators.some((i) => i.ambition === a && i.value !== null));
