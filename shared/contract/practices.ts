@@ -7,6 +7,8 @@
  *                                                                     with a practice breakdown)
  *   practices.attach     {lapId, code}         -> AreaPractices      ("this practice serves N4")
  *   practices.detach     {lapId, code}         -> AreaPractices      ("this practice, though in N4's wards, does not")
+ *   practices.import     {fileName, contentBase64} -> PracticeImportResult (a Fingertips download at GP practice level:
+ *                                                                     its values attach to practices, not wards)
  *
  * A LAP's practices = practices located in its wards + practices attached by hand - practices detached by hand.
  * Values are for patients registered at those practices, not residents.
@@ -24,7 +26,17 @@ export const practicesSchemas = {
   'practices.forArea': z.object({ area: profileAreaSchema }).strict(),
   'practices.attach': z.object({ lapId: id, code: practiceCode }).strict(),
   'practices.detach': z.object({ lapId: id, code: practiceCode }).strict(),
+  /** A Fingertips CSV download at GP practice level: values attach to practices (all or nothing). */
+  'practices.import': z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(70_000_000) }).strict(),
 } as const;
+
+export interface PracticeImportResult {
+  status: 'imported';
+  message: string;
+  indicators: string[];
+  practiceValues: number;
+  rowsWritten: number;
+}
 
 export interface PracticeSummary {
   code: string;
@@ -94,4 +106,5 @@ export interface PracticesResults {
   'practices.forArea': AreaPractices;
   'practices.attach': AreaPractices;
   'practices.detach': AreaPractices;
+  'practices.import': PracticeImportResult;
 }

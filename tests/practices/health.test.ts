@@ -202,6 +202,29 @@ describe.skipIf(!have)('issue 15 on a fresh database', () => {
     expect(care.definition).toMatch(/not joined/);
   });
 
+  it('a Fingertips download at GP practice level attaches to practices: the LAP value is the sum over its practices', async () => {
+    // The shared smoking extract (a real Fingertips export) written back in the Fingertips download layout.
+    const src = csv('indicators/gp_practice_smoking_qof_91547__fingertips_heec.csv').filter((r) => r.period === '2023/24' || r.area_type !== 'GP practice');
+    const cols = ['Indicator ID', 'Indicator Name', 'Parent Code', 'Parent Name', 'Area Code', 'Area Name', 'Area Type', 'Sex', 'Age', 'Category Type', 'Category', 'Time period', 'Value', 'Lower CI 95.0 limit', 'Upper CI 95.0 limit', 'Lower CI 99.8 limit', 'Upper CI 99.8 limit', 'Count', 'Denominator', 'Value note', 'Recent Trend', 'Compared to England value or percentiles', 'Compared to percentiles', 'Time period Sortable', 'New data', 'Compared to goal'];
+    const q = (x: string) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+    const type = (t: string) => (t === 'GP practice' ? 'GP' : t === 'UA' ? 'UA' : t);
+    const lines = src.map((r) =>
+      ['91547', 'Smoking prevalence', '', '', r.area_code!, r.area_name!, type(r.area_type!), 'Persons', '15+ yrs', '', '', r.period!, r.value!, r.lower_ci!, r.upper_ci!, '', '', r.numerator!, r.denominator!, '', '', '', '', '', '', ''].map(q).join(','),
+    );
+    lines.push(['91547', 'Smoking prevalence', '', '', 'U12345', 'Some PCN', 'PCN', 'Persons', '15+ yrs', '', '', '2023/24', '10', '', '', '', '', '1', '10', '', '', '', '', '', '', ''].join(','));
+    const text = [cols.join(','), ...lines].join('\n') + '\n';
+    const res = await tb.send('practices.import', { fileName: 'smoking-gp.csv', contentBase64: Buffer.from(text).toString('base64') });
+    expect(res.message).toMatch(/1 Primary Care Network rows were left out/);
+    const lapId = await n4Id(tb);
+    const p = await tb.send('profile.get', { area: { kind: 'lap', id: lapId } });
+    const imported = p.indicators.find((i) => i.id === 'fingertips-91547')!;
+    expect(imported.practiceBased?.practices).toBe(9);
+    const mine = src.filter((r) => r.period === '2023/24' && n4Practices.includes(r.area_code!));
+    const x = mine.reduce((s, r) => s + Number(r.numerator), 0);
+    const n = mine.reduce((s, r) => s + Number(r.denominator), 0);
+    expect(imported.value).toBeCloseTo((100 * x) / n, 9);
+  });
+
   it('every ambition but at most one has an indicator with a value for N4', () => {
     const ambitions = ['best-start', 'education', 'fit-well', 'employment', 'housing', 'safe', 'connected', 'fresh-start', 'health-care', 'valued'];
     const empty = ambitions.filter((a) => !profile.indicators.some((i) => i.ambition === a && i.value !== null));

@@ -4,6 +4,7 @@ import type { practicesSchemas } from '../../../shared/contract/practices.ts';
 import type { ServiceContext } from '../context.ts';
 import { resolveArea } from '../profile/area.ts';
 import { ProfileData } from '../profile/data.ts';
+import { importPracticeFile } from './import.ts';
 import { allPractices, practicesForArea, setLapPractice } from './store.ts';
 
 export function createPracticeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof practicesSchemas> {
@@ -14,6 +15,7 @@ export function createPracticeHandlers(ctx: ServiceContext): Pick<Handlers, keyo
     return resolveArea(data, area);
   };
   return {
+    'practices.import': async ({ fileName, contentBase64 }) => importPracticeFile(ctx, fileName, contentBase64),
     'practices.list': async () => allPractices(db),
     'practices.forArea': async ({ area }) => practicesForArea(db, resolve(area)),
     'practices.attach': async ({ lapId, code }) => {
