@@ -5,14 +5,17 @@
  *   lap-insight practices NAME|AREACODE [--set SET] [--json]          an area's practices, PCNs and practice-based values
  *   lap-insight practices attach CODE --lap NAME [--set SET]          count a practice for a LAP
  *   lap-insight practices detach CODE --lap NAME [--set SET]          stop counting a practice located in a LAP's wards
+ *   lap-insight practices import FILE                                  a Fingertips CSV download at GP practice level
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AreaPractices } from '../../shared/contract/practices.ts';
 import type { Backend } from '../services/backend.ts';
 import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, table, type Command, type Io } from './common.ts';
 import { resolveProfileArea } from './commands-profile.ts';
 
-const USAGE = 'practices [NAME|AREACODE [--set SET]] [--json] | practices attach|detach CODE --lap NAME [--set SET]';
+const USAGE = 'practices [NAME|AREACODE [--set SET]] [--json] | practices attach|detach CODE --lap NAME [--set SET] | practices import FILE';
 
 const num = (x: number | null, dp = 1) => (x === null ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp }));
 
@@ -57,6 +60,18 @@ export const practiceCommands: Record<string, Command> = {
     async run(backend: Backend, cli: ParsedCli, io: Io) {
       const [first, code] = cli.positional;
       const json = cli.flags.has('json');
+      if (first === 'import') {
+        if (!code) throw new CliError(`Give the Fingertips CSV file: ${USAGE}`);
+        let content: Buffer;
+        try {
+          content = readFileSync(code);
+        } catch {
+          throw new CliError(`Cannot read ${code}.`);
+        }
+        const res = await call(backend, 'practices.import', { fileName: path.basename(code), contentBase64: content.toString('base64') });
+        io.out(json ? JSON.stringify(res, null, 2) : res.message);
+        return;
+      }
       if (first === 'attach' || first === 'detach') {
         if (!code) throw new CliError(`Give the practice's ODS code: ${USAGE}`);
         const res = await call(backend, first === 'attach' ? 'practices.attach' : 'practices.detach', { lapId: await lapId(backend, cli), code: code.toUpperCase() });
