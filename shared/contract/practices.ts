@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Interval } from '../stats/index.ts';
 import type { Comparison } from '../stats/index.ts';
 import { id } from './common.ts';
+import { base64File, fileName } from './data.ts';
 import { profileAreaSchema } from './profile.ts';
 
 const practiceCode = z.string().trim().regex(/^[A-Z0-9]{3,12}$/, 'a practice code is an ODS code such as K83002');
@@ -27,7 +28,7 @@ export const practicesSchemas = {
   'practices.attach': z.object({ lapId: id, code: practiceCode }).strict(),
   'practices.detach': z.object({ lapId: id, code: practiceCode }).strict(),
   /** A Fingertips CSV download at GP practice level: values attach to practices (all or nothing). */
-  'practices.import': z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(70_000_000) }).strict(),
+  'practices.import': z.object({ fileName, contentBase64: base64File('lap-insight practices import FILE') }).strict(),
 } as const;
 
 export interface PracticeImportResult {
