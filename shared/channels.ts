@@ -62,6 +62,11 @@ export const CHANNEL_NAMES = [
   'places.centres',
   'places.importCentres',
   'places.clearCentres',
+  'practices.list',
+  'practices.forArea',
+  'practices.attach',
+  'practices.detach',
+  'practices.import',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -15,6 +15,7 @@ import { lapSchemas, type LapResults } from './contract/laps.ts';
 import { profileSchemas, type ProfileResults } from './contract/profile.ts';
 import { exportSchemas, type ExportResults } from './contract/export.ts';
 import { placesSchemas, type PlacesResults } from './contract/places.ts';
+import { practicesSchemas, type PracticesResults } from './contract/practices.ts';
 
 
 const coreSchemas = {
@@ -53,9 +54,9 @@ interface CoreResults {
 }
 
 /** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */
-export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas, ...exportSchemas, ...placesSchemas } as const;
+export const schemas = { ...coreSchemas, ...dataSchemas, ...lapSchemas, ...profileSchemas, ...exportSchemas, ...placesSchemas, ...practicesSchemas } as const;
 
-export interface Results extends CoreResults, DataResults, LapResults, ProfileResults, ExportResults, PlacesResults {}
+export interface Results extends CoreResults, DataResults, LapResults, ProfileResults, ExportResults, PlacesResults, PracticesResults {}
 
 export type Channel = keyof typeof schemas;
 export type Args<K extends Channel> = z.input<(typeof schemas)[K]>;

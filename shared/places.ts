@@ -145,6 +145,10 @@ export interface PlaceList {
   /** Places in the list that lie outside the two councils (within the bounding area). */
   outside: number;
   byCategory: Partial<Record<PlaceCategoryId, number>>;
+  /** The built-in list (NHS ODS GP practices and pharmacies, shipped with the app; read-only; deleting it hides it). */
+  builtin?: boolean;
+  /** Source and licence attribution to show wherever the list's places appear. */
+  attribution?: string;
 }
 
 /** Compact map data: one Point feature per place. */

@@ -113,6 +113,11 @@ export interface ProfileIndicator {
   family?: { name: string; headline: boolean };
   /** True when the indicator counts in the headline (a judged, headline member with a ward or LAP value). */
   countsInHeadline?: boolean;
+  /**
+   * Set for practice-based indicators (issue 15): the value is for patients registered at the area's GP practices,
+   * not its residents, and the breakdown is by practice (practices.forArea), never by ward.
+   */
+  practiceBased?: { label: string; practices: number; withValue: number };
 }
 
 export interface Profile {

@@ -14,6 +14,7 @@ import { coreCommands } from './commands-core.ts';
 import { dataCommands } from './commands-data.ts';
 import { lapCommands } from './commands-laps.ts';
 import { placeCommands } from './commands-places.ts';
+import { practiceCommands } from './commands-practices.ts';
 import { profileCommands } from './commands-profile.ts';
 import { reportCommands } from './commands-report.ts';
 
@@ -27,7 +28,7 @@ const defaultIo: Io = {
   err: (t) => process.stderr.write(line(t)),
 };
 
-const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands, ...reportCommands, ...placeCommands };
+const COMMANDS: Record<string, Command> = { ...coreCommands, ...dataCommands, ...lapCommands, ...profileCommands, ...reportCommands, ...placeCommands, ...practiceCommands };
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);

@@ -19,6 +19,8 @@ export const BODY_LIMITS: Readonly<Record<string, number>> = {
   'import.start': MAX_CONTENT_BASE64 + ARGS_ROOM,
   'places.import': MAX_CONTENT_BASE64 + ARGS_ROOM,
   'places.importCentres': MAX_CONTENT_BASE64 + ARGS_ROOM,
+  'practices.import': MAX_CONTENT_BASE64 + ARGS_ROOM,
+  'files.stage': MAX_CONTENT_BASE64 + ARGS_ROOM,
   'laps.import': MAX_IMPORT_CHARS * 3 + ARGS_ROOM,
 };
 

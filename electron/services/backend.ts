@@ -12,6 +12,8 @@ import { findAssetsDir } from './paths.ts';
 import type { ServiceContext } from './context.ts';
 import { createDataHandlers } from './data/handlers.ts';
 import { seedBundledData } from './data/seed.ts';
+import { seedBuiltinPlaces, seedPractices } from './practices/seed.ts';
+import { createPracticeHandlers } from './practices/handlers.ts';
 import { createLapHandlers } from './laps/handlers.ts';
 import { createProfileHandlers } from './profile/handlers.ts';
 import { createExportHandlers } from './export/handlers.ts';
@@ -65,6 +67,8 @@ function openBackend(options: BackendOptions): Backend {
   const { db } = opened;
   seedGeography(db, assetsDir);
   seedBundledData({ db, assetsDir });
+  seedPractices(db, assetsDir);
+  seedBuiltinPlaces(db, assetsDir);
 
   const notices = [...(options.notices ?? []), ...opened.notices];
 
@@ -77,6 +81,7 @@ function openBackend(options: BackendOptions): Backend {
     ...createProfileHandlers(ctx),
     ...createExportHandlers(ctx),
     ...createPlaceHandlers(ctx),
+    ...createPracticeHandlers(ctx),
     'app.info': async () => ({
       name: APP_NAME,
       version: APP_VERSION,

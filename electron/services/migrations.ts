@@ -5,6 +5,7 @@ import type { Migration } from './migration-type.ts';
 import { DATA_MIGRATIONS } from './data/migrations.ts';
 import { LAP_MIGRATIONS } from './laps/migrations.ts';
 import { PLACE_MIGRATIONS } from './places/migrations.ts';
+import { PRACTICE_MIGRATIONS } from './practices/migrations.ts';
 
 export type { Migration };
 
@@ -38,7 +39,7 @@ const CORE_MIGRATIONS: Migration[] = [
  * All migrations in order. Feature areas own their migrations (electron/services/<area>/migrations.ts) and their
  * version numbers: 1 core geography; 2-19 indicators and datasets; 20-39 LAPs; 40-49 places; 50+ later features.
  */
-export const MIGRATIONS: Migration[] = [...CORE_MIGRATIONS, ...DATA_MIGRATIONS, ...LAP_MIGRATIONS, ...PLACE_MIGRATIONS].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [...CORE_MIGRATIONS, ...DATA_MIGRATIONS, ...LAP_MIGRATIONS, ...PLACE_MIGRATIONS, ...PRACTICE_MIGRATIONS].sort((a, b) => a.version - b.version);
 
 for (let i = 1; i < MIGRATIONS.length; i++) {
   if (MIGRATIONS[i]!.version === MIGRATIONS[i - 1]!.version) throw new Error(`Two migrations share version ${MIGRATIONS[i]!.version}`);

@@ -7,6 +7,7 @@ import { AMBITION_IDS } from '../../shared/ambitions.ts';
 import { DATASETS } from './datasets.ts';
 import { buildGeo, CHERWELL_LSOA, ENGLAND, ENGLAND_AND_WALES, NORTH, WEST } from './geo.ts';
 import { indicatorSpecs, type Ctx } from './indicators.ts';
+import { buildPracticeIndicators, census2011OnlySpecs, CENSUS2011_DATASET, healthFiles, HEALTH_DATASETS, wardHealthSpecs, withCensus2011 } from './health.ts';
 import { buildLookups } from './lookups.ts';
 import { renderReadme } from './readme.ts';
 import { loadSources } from './sources.ts';
@@ -55,10 +56,12 @@ export function buildAll(dataDir: string): BuildResult {
   const s = loadSources(dataDir);
   const geo = buildGeo(s);
   const ctx: Ctx = { s, geo, checks: [] };
-  const specs = indicatorSpecs();
+  const practices = buildPracticeIndicators(ctx);
+  const specs = [...withCensus2011(indicatorSpecs()), ...census2011OnlySpecs(), ...wardHealthSpecs(), ...practices.specs];
+  const datasets = [...DATASETS, ...HEALTH_DATASETS, CENSUS2011_DATASET];
 
   const ids = new Set<string>();
-  const datasetIds = new Set(DATASETS.map((d) => d.id));
+  const datasetIds = new Set(datasets.map((d) => d.id));
   const wardSet = new Set(geo.wardCodes);
   const rows: BundleRow[] = [];
   for (const spec of specs) {
@@ -96,7 +99,7 @@ export function buildAll(dataDir: string): BuildResult {
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     notes: BUNDLE_NOTES,
-    datasets: DATASETS,
+    datasets,
     indicators: specs.map((x) => x.meta),
     columns: BUNDLE_COLUMNS,
     rows,
@@ -114,6 +117,7 @@ export function buildAll(dataDir: string): BuildResult {
   const bundleText = serialiseBundle(bundle);
   files.set(BUNDLE_PATH, bundleText);
   for (const [p, text] of buildLookups(ctx)) files.set(p, text);
+  for (const [p, text] of healthFiles(ctx, practices)) files.set(p, text);
   files.set(README_PATH, renderReadme(bundle, ctx.checks, Buffer.byteLength(bundleText)));
   return { files, bundle, checks: ctx.checks };
 }

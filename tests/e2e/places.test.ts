@@ -150,6 +150,9 @@ const countRow = (category: string) => page.getByTestId('places-counts').locator
 describe('Places (built renderer, preview transport, Chromium, offline)', () => {
   beforeAll(async () => {
     h = await startHarness('lap-places-e2e-');
+    // These steps import SYNTHETIC lists into an empty store: the built-in ODS list (issue 15) is hidden, as a user can.
+    h.backend.db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
+    h.backend.db.prepare(`DELETE FROM place_list WHERE builtin = 1`).run();
     ({ page } = await h.openPage());
     await mapIdle(page);
     n4 = await lapNamed('N4');
@@ -360,7 +363,7 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
     expect(await note.textContent()).toContain('Straight-line distance, not travel time.');
     expect(await section.getByTestId('places-centres').isVisible()).toBe(true);
     expect(await section.getByTestId('places-centres').textContent()).toBe(backend.centres.description);
-    expect(backend.centres.method).toBe('geometric');
+    expect(backend.centres.method).toBe('population-weighted'); // the bundled ONS centroids (issue 15)
 
     // Distances: a row per member ward, the area's average and each council's, in km to 1 decimal.
     const table = section.getByTestId('places-distances');
@@ -449,10 +452,10 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
 
     await openPlacesTab();
     const description = page.getByTestId('centres-description');
-    expect(await description.textContent()).toMatch(/^Distances are measured from the geometric centre/);
+    expect(await description.textContent()).toMatch(/bundled with the app/);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import centroids…' }).click()]);
     await chooser.setFiles(file);
-    await poll(() => description.textContent()).toMatch(/^Distances are measured from each ward's population-weighted centre/);
+    await poll(() => description.textContent()).toMatch(/LSOA_PWC_synthetic\.csv/);
     expect((await h.backend.handlers['places.centres']({})).method).toBe('population-weighted');
 
     // The profile says so too.
@@ -460,9 +463,9 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
     await poll(() => page.getByTestId('places-centres').textContent()).toMatch(/population-weighted centre/);
 
     await openPlacesTab();
-    await page.getByRole('button', { name: 'Use ward centres instead' }).click();
-    await poll(() => description.textContent()).toMatch(/^Distances are measured from the geometric centre/);
-    expect((await h.backend.handlers['places.centres']({})).method).toBe('geometric');
+    await page.getByRole('button', { name: 'Use the bundled centroids again' }).click();
+    await poll(() => description.textContent()).toMatch(/bundled with the app/);
+    expect((await h.backend.handlers['places.centres']({})).fileName).toBeNull();
   });
 
   it('deletes the list after asking, naming what goes: the places leave the map, the list and the profile', async () => {

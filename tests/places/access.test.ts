@@ -80,7 +80,7 @@ describe('places.forArea', () => {
       ['Synthetic family hub 1', 'location'],
       ['Synthetic food bank 1', 'location'],
     ]);
-    expect(a.wards.every((w) => w.method === 'geometric' && !('job-centre' in w.nearest))).toBe(true);
+    expect(a.wards.every((w) => w.method === 'population-weighted' && !('job-centre' in w.nearest))).toBe(true);
   });
 
   it('a GP attached from outside counts as attachedOutside, and is listed as attached', async () => {
@@ -157,9 +157,10 @@ describe('places.forArea', () => {
     const a = await tb.send('places.forArea', { area: { kind: 'lap', id: n4 } });
     expect(a.note).toContain("Straight-line distance ('as the crow flies') from each ward's centre to the nearest place");
     expect(a.note).toContain('It is not travel time or road distance');
-    expect(a.note).toContain("geometric centre of each ward's shape");
+    expect(a.note).toContain("each ward's population-weighted centre");
+    expect(a.note).toContain('bundled with the app');
     expect(a.note).toContain("weighted by each ward's Census 2021 usual residents");
-    expect(a.centres).toMatchObject({ method: 'geometric', lsoasWithCentre: 0, lsoasNeeded: 442, fileName: null, importedAt: null });
+    expect(a.centres).toMatchObject({ method: 'population-weighted', lsoasWithCentre: 442, lsoasNeeded: 442, fileName: null, importedAt: null });
   });
 
   it('unknown areas are refused as the profile refuses them', async () => {

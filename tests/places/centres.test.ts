@@ -93,10 +93,10 @@ describe('ward centres and the centroid import', () => {
     return lines.join('\r\n') + '\r\n';
   }
 
-  it('before any import: geometric centres, each inside its own ward', async () => {
+  it('before any import: the bundled ONS centroids (issue 15); the geometric fallback centres lie inside their wards', async () => {
     const info = await tb.send('places.centres', {});
-    expect(info).toMatchObject({ method: 'geometric', lsoasWithCentre: 0, lsoasNeeded: 442, fileName: null, importedAt: null });
-    expect(info.description).toMatch(/^Distances are measured from the geometric centre of each ward's shape, because no population-weighted centroids are loaded\./);
+    expect(info).toMatchObject({ method: 'population-weighted', lsoasWithCentre: 442, lsoasNeeded: 442, fileName: null, importedAt: null });
+    expect(info.description).toMatch(/bundled with the app/);
     const geo = placeGeography(tb.backend.db);
     const centres = geometricCentres(geo);
     expect(centres.size).toBe(57);
@@ -117,7 +117,8 @@ describe('ward centres and the centroid import', () => {
     expect(r.report.issues[0]!.message).toBe(
       `pwc-partial-synthetic.csv has no centroid for ${drop.length} of the 442 Northamptonshire LSOAs (2021) the wards need, e.g. ${drop.slice(0, 5).join(', ')}. Use the complete ONS file for England and Wales (or all of Northamptonshire)`,
     );
-    expect(r.centres.method).toBe('geometric');
+    expect(r.centres.method).toBe('population-weighted'); // still the bundled centroids
+    expect(r.centres.fileName).toBeNull();
     expect(sums(tb)).toEqual(before);
   });
 
@@ -184,12 +185,12 @@ describe('ward centres and the centroid import', () => {
     expect(Math.hypot(stored.easting - (points.get(code)!.e + 200), stored.northing - points.get(code)!.n)).toBeLessThan(0.05);
   });
 
-  it('places.clearCentres goes back to geometric centres', async () => {
+  it('places.clearCentres goes back to the bundled ONS centroids', async () => {
     const info = await tb.send('places.clearCentres', {});
-    expect(info).toMatchObject({ method: 'geometric', lsoasWithCentre: 0, fileName: null });
+    expect(info).toMatchObject({ method: 'population-weighted', lsoasWithCentre: 442, fileName: null });
     expect(tb.backend.db.prepare('SELECT COUNT(*) AS n FROM lsoa_centroid').get()).toEqual({ n: 0 });
     expect(tb.backend.db.prepare(`SELECT COUNT(*) AS n FROM meta WHERE key LIKE 'places.centroids%'`).get()).toEqual({ n: 0 });
     const a = await tb.send('places.forArea', { area: { kind: 'ward', code: WARD.castle } });
-    expect(a.wards[0]!.method).toBe('geometric');
+    expect(a.wards[0]!.method).toBe('population-weighted');
   });
 });

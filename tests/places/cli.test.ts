@@ -24,6 +24,11 @@ let db: string;
 beforeAll(() => {
   ({ dir, cleanup } = tempDir('lap-places-cli-'));
   db = path.join(dir, 'places.db');
+  // These tests import SYNTHETIC lists into an empty store: the built-in ODS list (issue 15) is hidden, as a user can.
+  const b = createBackend({ dbPath: db, transport: 'test' });
+  b.db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
+  b.db.prepare(`DELETE FROM place_list WHERE builtin = 1`).run();
+  b.close();
 });
 afterAll(() => cleanup());
 
@@ -204,9 +209,9 @@ describe('lap-insight places (synthetic fixtures)', () => {
     expect((await cli('places', 'access')).err).toMatch(/^lap-insight: Say which area: places access --lap NAME/);
   });
 
-  it('centres: geometric by default, population-weighted after importing centroids, and back after clearing', async () => {
+  it('centres: the bundled ONS centroids by default, an imported file after importing, and back after clearing', async () => {
     const before = await cli('places', 'centres');
-    expect(before.out).toMatch(/geometric centre/);
+    expect(before.out).toMatch(/bundled with the app/);
     // SYNTHETIC centroids: every Northamptonshire LSOA placed at its ward's label point (invented, not the ONS file).
     const geo = JSON.parse(readFileSync(path.join(ROOT, 'assets/geography.json'), 'utf8')) as { labels: { features: { properties: { code: string }; geometry: { coordinates: [number, number] } }[] } };
     const label = new Map(geo.labels.features.map((f) => [f.properties.code, f.geometry.coordinates]));
@@ -233,7 +238,7 @@ describe('lap-insight places (synthetic fixtures)', () => {
 
     const cleared = await cli('places', 'centres', 'clear');
     expect(cleared.out.split('\n')[0]).toBe('Cleared the imported centroids.');
-    expect(JSON.parse((await cli('places', 'centres', '--json')).out).method).toBe('geometric');
+    expect(JSON.parse((await cli('places', 'centres', '--json')).out)).toMatchObject({ method: 'population-weighted', fileName: null });
     expect((await cli('places', 'centres', 'nope')).err).toMatch(/^lap-insight: Unknown places centres command 'nope'/);
   });
 

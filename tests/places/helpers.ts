@@ -7,13 +7,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Args, Results } from '../../shared/contract.ts';
 import { tableChecksums } from '../../electron/services/safety/checksum.ts';
-import { testBackend, type TestBackend } from '../laps/helpers.ts';
+import { testBackend as freshBackend, type TestBackend } from '../laps/helpers.ts';
 import { WARD } from '../fixtures/places/wards.ts';
 
 /** The wards the fixture points were chosen in (tests/fixtures/places/make-fixtures.ts). */
 export { WARD };
 
-export { testBackend, type TestBackend };
+export { type TestBackend };
+
+/**
+ * A fresh backend whose built-in list (NHS ODS practices and pharmacies, issue 15) is hidden, as a user can hide it:
+ * these tests import their own SYNTHETIC lists into an otherwise empty store. tests/practices covers the built-in list.
+ */
+export function testBackend(name?: string, dir?: string): TestBackend {
+  const tb = freshBackend(name, dir);
+  hideBuiltinPlaces(tb);
+  return tb;
+}
+
+export function hideBuiltinPlaces(tb: TestBackend): void {
+  const db = tb.backend.db;
+  db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
+  db.prepare(`DELETE FROM place_list WHERE builtin = 1`).run();
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, '../fixtures/places');

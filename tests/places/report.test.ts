@@ -387,6 +387,9 @@ describe('places in the exports of the real backend (synthetic fixture CSV impor
     tmp = tempDir('lap-places-report-');
     process.env.LAP_INSIGHT_CHROMIUM ??= CHROMIUM;
     backend = createBackend({ dbPath: path.join(tmp.dir, 'r.db'), transport: 'test' });
+    // SYNTHETIC lists into an empty store: the built-in ODS list (issue 15) is hidden, as a user can.
+    backend.db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
+    backend.db.prepare(`DELETE FROM place_list WHERE builtin = 1`).run();
     n4 = (await send('laps.list', {})).find((l) => l.name === 'N4')!.id;
   });
   afterAll(() => {

@@ -7,9 +7,10 @@
  *                        weighted by its Census 2021 usual residents (assets/lookups/lsoa21_population.csv). Used for
  *                        a ward only when every one of its LSOAs has an imported centroid.
  *
- * The PWC file is imported by the user (places.importCentres): it is not bundled. Only the Northamptonshire LSOAs of
- * assets/lookups/lsoa21_ward.csv are kept; the import fails, storing nothing, when any LSOA the 57 wards need is
- * missing from the file.
+ * The ONS PWCs of the 443 Northamptonshire LSOAs are bundled (assets/lookups/lsoa21_centroids.csv, issue 15) and used
+ * by default. A user may import a newer PWC file (places.importCentres), which then takes precedence; clearing it
+ * returns to the bundled centroids. Only the Northamptonshire LSOAs of assets/lookups/lsoa21_ward.csv are kept; the
+ * import fails, storing nothing, when any LSOA the 57 wards need is missing from the file.
  */
 import * as turf from '@turf/turf';
 import { existsSync, readFileSync } from 'node:fs';
@@ -126,10 +127,39 @@ interface CentroidRow {
   northing: number;
 }
 
-function storedCentroids(db: Db): Map<string, CentroidRow> {
+function importedCentroids(db: Db): Map<string, CentroidRow> {
   const rows = db.prepare(`SELECT lsoa21_code, easting, northing FROM lsoa_centroid`).all() as CentroidRow[];
   return new Map(rows.map((r) => [r.lsoa21_code, r]));
 }
+
+const bundledCache = new Map<string, Map<string, CentroidRow>>();
+
+/** The bundled ONS LSOA 2021 population-weighted centroids (BNG as published); empty when the file is missing. */
+export function bundledCentroids(assetsDir: string): Map<string, CentroidRow> {
+  let hit = bundledCache.get(assetsDir);
+  if (hit) return hit;
+  hit = new Map();
+  const file = path.join(assetsDir, 'lookups', 'lsoa21_centroids.csv');
+  if (existsSync(file)) {
+    for (const r of readSimpleCsv(file)) {
+      const e = Number(r.easting);
+      const n = Number(r.northing);
+      if (r.lsoa21_code && Number.isFinite(e) && Number.isFinite(n)) hit.set(r.lsoa21_code, { lsoa21_code: r.lsoa21_code, easting: e, northing: n });
+    }
+  }
+  bundledCache.set(assetsDir, hit);
+  return hit;
+}
+
+/** The centroids in use: an imported file when there is one, otherwise the bundled ONS centroids. */
+function storedCentroids(ctx: Pick<ServiceContext, 'db' | 'assetsDir'>): { centroids: Map<string, CentroidRow>; imported: boolean } {
+  const imported = importedCentroids(ctx.db);
+  if (imported.size) return { centroids: imported, imported: true };
+  return { centroids: bundledCentroids(ctx.assetsDir), imported: false };
+}
+
+export const BUNDLED_CENTROIDS_SOURCE =
+  'ONS LSOA (December 2021) population-weighted centroids, bundled with the app (Office for National Statistics, Open Government Licence v3.0; contains OS data © Crown copyright and database right)';
 
 /**
  * Population-weighted centre of one ward from its LSOAs' centroids: null when any LSOA has no centroid or no
@@ -155,7 +185,7 @@ export function weightedCentre(lsoas: readonly string[], centroids: ReadonlyMap<
 export function wardCentres(ctx: ServiceContext): Map<string, WardCentre> {
   const geo = placeGeography(ctx.db);
   const geometric = geometricCentres(geo);
-  const centroids = storedCentroids(ctx.db);
+  const { centroids } = storedCentroids(ctx);
   if (centroids.size === 0) return geometric;
   const lookups = lsoaLookups(ctx.assetsDir);
   const out = new Map<string, WardCentre>();
@@ -188,16 +218,18 @@ export function centresInfo(ctx: ServiceContext): CentresInfo {
   const geo = placeGeography(ctx.db);
   const lookups = lsoaLookups(ctx.assetsDir);
   const needed = neededLsoas(geo, lookups);
-  const centroids = storedCentroids(ctx.db);
+  const { centroids, imported } = storedCentroids(ctx);
   const withCentre = needed.filter((c) => centroids.has(c)).length;
-  const fileName = centroids.size ? meta(ctx.db, META_CENTROIDS_FILE) : null;
-  const importedAt = centroids.size ? meta(ctx.db, META_CENTROIDS_AT) : null;
+  const fileName = imported ? meta(ctx.db, META_CENTROIDS_FILE) : null;
+  const importedAt = imported ? meta(ctx.db, META_CENTROIDS_AT) : null;
   const centres = centroids.size ? wardCentres(ctx) : null;
   const weighted = centres ? [...centres.values()].filter((c) => c.method === 'population-weighted').length : 0;
   const all = geo.wards.length;
   let method: CentreMethod = 'geometric';
   let description = GEOMETRIC_DESCRIPTION;
-  const source = `ONS population-weighted centroids from ${fileName ?? 'the imported file'}${importedAt ? `, imported on ${longDate(importedAt)}` : ''}`;
+  const source = imported
+    ? `ONS population-weighted centroids from ${fileName ?? 'the imported file'}${importedAt ? `, imported on ${longDate(importedAt)}` : ''}`
+    : BUNDLED_CENTROIDS_SOURCE;
   if (centres && weighted === all && all > 0) {
     method = 'population-weighted';
     description =

@@ -121,10 +121,12 @@ interface ListRow {
   file_name: string;
   sha256: string;
   imported_at: string;
+  builtin?: number;
+  attribution?: string;
 }
 
 export function listPlaceLists(db: Db): PlaceList[] {
-  const lists = db.prepare(`SELECT id, name, file_name, sha256, imported_at FROM place_list ORDER BY imported_at, id`).all() as ListRow[];
+  const lists = db.prepare(`SELECT id, name, file_name, sha256, imported_at, builtin, attribution FROM place_list ORDER BY builtin DESC, imported_at, id`).all() as ListRow[];
   const counts = db
     .prepare(`SELECT list_id, category, COUNT(*) AS n, SUM(ward_code IS NULL) AS outside FROM place GROUP BY list_id, category`)
     .all() as { list_id: number; category: PlaceCategoryId; n: number; outside: number }[];
@@ -140,7 +142,12 @@ export function listPlaceLists(db: Db): PlaceList[] {
     const e = by.get(l.id) ?? { count: 0, outside: 0, byCategory: {} };
     const byCategory: Partial<Record<PlaceCategoryId, number>> = {};
     for (const id of PLACE_CATEGORY_IDS) if (e.byCategory[id]) byCategory[id] = e.byCategory[id];
-    return { id: l.id, name: l.name, fileName: l.file_name, sha256: l.sha256, importedAt: l.imported_at, count: e.count, outside: e.outside, byCategory };
+    const list: PlaceList = { id: l.id, name: l.name, fileName: l.file_name, sha256: l.sha256, importedAt: l.imported_at, count: e.count, outside: e.outside, byCategory };
+    if (l.builtin) {
+      list.builtin = true;
+      list.attribution = l.attribution ?? '';
+    }
+    return list;
   });
 }
 
@@ -160,6 +167,10 @@ export function deletePlaceList(db: Db, id: number): { id: number; places: numbe
     const exists = db.prepare(`SELECT 1 FROM place_list WHERE id = ?`).get(id);
     if (!exists) throw new AppError('not-found', `There is no list of places with id ${id}.`);
     const places = (db.prepare(`SELECT COUNT(*) AS n FROM place WHERE list_id = ?`).get(id) as { n: number }).n;
+    // Deleting the built-in list hides it: it is not seeded again at the next start (issue 15).
+    if ((db.prepare(`SELECT builtin FROM place_list WHERE id = ?`).get(id) as { builtin: number }).builtin === 1) {
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run();
+    }
     db.prepare(`DELETE FROM place_list WHERE id = ?`).run(id);
     return { id, places };
   });

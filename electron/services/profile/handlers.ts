@@ -6,6 +6,7 @@ import { resolveArea } from './area.ts';
 import { ProfileData } from './data.ts';
 import { getPins, setPins } from './pins.ts';
 import { buildProfile } from './profile.ts';
+import { applyPracticeValues } from '../practices/profile.ts';
 import { choropleth, compareProfiles, requireIndicator, wardBreakdown } from './views.ts';
 
 export function createProfileHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof profileSchemas> {
@@ -20,7 +21,8 @@ export function createProfileHandlers(ctx: ServiceContext): Pick<Handlers, keyof
   return {
     'profile.get': async ({ area, benchmark }) => {
       const d = fresh();
-      return buildProfile(d, resolveArea(d, area), benchmark);
+      const resolved = resolveArea(d, area);
+      return applyPracticeValues(db, buildProfile(d, resolved, benchmark), resolved);
     },
     'profile.wardBreakdown': async ({ area, indicatorId, period, benchmark }) => {
       const d = fresh();
@@ -33,8 +35,10 @@ export function createProfileHandlers(ctx: ServiceContext): Pick<Handlers, keyof
     },
     'profile.compare': async ({ a, b, benchmark }) => {
       const d = fresh();
-      const pa = buildProfile(d, resolveArea(d, a), benchmark);
-      const pb = buildProfile(d, resolveArea(d, b), benchmark);
+      const ra = resolveArea(d, a);
+      const rb = resolveArea(d, b);
+      const pa = applyPracticeValues(db, buildProfile(d, ra, benchmark), ra);
+      const pb = applyPracticeValues(db, buildProfile(d, rb, benchmark), rb);
       return compareProfiles(d, pa, pb, benchmark);
     },
     'laps.pins.get': async ({ lapId }) => getPins(db, lapId),

@@ -31,6 +31,7 @@ import {
 import { DEFAULT_AREA_COLOUR, renderLapMaps } from './map.ts';
 import { markdownToHtml } from './markdown.ts';
 import { PLACES_CSS, placesSection } from './places.ts';
+import { practicesSection } from './practices.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { isMainIndicator } from '../../../shared/main-indicators.ts';
 import { FONT_FAMILY } from './fonts.ts';
@@ -202,6 +203,7 @@ export function isIncomplete(ind: ProfileIndicator): boolean {
 export function tags(ind: ProfileIndicator): string {
   const out: string[] = [];
   if (!ind.wardLevel) out.push('<span class="tag">council level only</span>');
+  if (ind.practiceBased) out.push(`<span class="tag">${esc(ind.practiceBased.label)}</span>`);
   if (ind.estimate && ind.value !== null) out.push('<span class="flag">estimate</span>');
   if (isIncomplete(ind)) out.push(`<span class="tag warn">incomplete (${esc(coverageText(ind.coverage))})</span>`);
   if (ind.valueNote) out.push(`<span class="tag">${esc(ind.valueNote)}</span>`);
@@ -661,6 +663,7 @@ ${cover(input, key)}
 ${summary(input, key)}
 ${fullProfile(input, key)}
 ${wardBreakdowns(input, key)}
+${practicesSection(input.practices)}
 ${placesSection(input, mapAttribution(input))}
 ${notes(input, key)}
 ${appendix(input)}

@@ -17,6 +17,8 @@ import { listDatasets } from '../data/store.ts';
 import { readGeography } from '../geography.ts';
 import { getLapRow } from '../laps/store.ts';
 import { createPlaceHandlers } from '../places/handlers.ts';
+import { createPracticeHandlers } from '../practices/handlers.ts';
+import type { AreaPractices } from '../../../shared/contract/practices.ts';
 import { createProfileHandlers } from '../profile/handlers.ts';
 import { placesCsv, profileCsv } from './csv.ts';
 import { formatDate } from './format.ts';
@@ -60,6 +62,8 @@ export interface ReportData {
   pins(lapId: number): Promise<string[]>;
   /** Places and access for the area (places.forArea); null when no places are loaded at all. */
   places(area: ProfileAreaArg): Promise<AreaPlaces | null>;
+  /** The area's GP practices (issue 15); absent in tests that pass their own data. */
+  practices?(area: ProfileAreaArg): Promise<AreaPractices | null>;
   lapColour(lapId: number): string | null;
   geography(): Geography;
   datasets(): ReportSource[];
@@ -105,6 +109,7 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
   if (hit) return hit;
   const profiles = createProfileHandlers(ctx);
   const placeHandlers = createPlaceHandlers(ctx);
+  const practiceHandlers = createPracticeHandlers(ctx);
   let geography: Geography | undefined;
   let methods: string | undefined;
   const data: ReportData = {
@@ -122,6 +127,7 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
       const places = await placeHandlers['places.forArea'](parseArgs('places.forArea', { area }));
       return places.hasPlaces ? places : null;
     },
+    practices: async (area) => practiceHandlers['practices.forArea'](parseArgs('practices.forArea', { area })),
     lapColour: (lapId) => {
       try {
         return getLapRow(ctx.db, lapId).colour;
@@ -194,6 +200,7 @@ export async function buildReportInput(
   }
   const colour = area.kind === 'lap' ? data.lapColour(area.id) : null;
   const places = await data.places(area);
+  const practices = data.practices ? await data.practices(area) : null;
   abortIfCancelled(options.signal);
   const basemap = loadBasemap(data.assetsDir);
   return {
@@ -210,6 +217,7 @@ export async function buildReportInput(
     places,
     ...(options.full ? { full: true } : {}),
     ...(basemap ? { basemap, basemapAttribution: basemapAttribution(basemap) } : {}),
+    practices,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Geography } from '../../../shared/domain.ts';
 import type { AreaPlaces } from '../../../shared/places.ts';
+import type { AreaPractices } from '../../../shared/contract/practices.ts';
 import type { Profile } from '../../../shared/profile.ts';
 import type { Comparison, Interval } from '../../../shared/stats/index.ts';
 import type { ReportBasemap } from './basemap.ts';
@@ -83,4 +84,6 @@ export interface ReportInput {
    * then has no places section and the exports no places rows.
    */
   places?: AreaPlaces | null;
+  /** The area's GP practices (practices.forArea, issue 15): who the practice-based indicators are about. */
+  practices?: AreaPractices | null;
 }

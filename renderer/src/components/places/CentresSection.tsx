@@ -19,7 +19,8 @@ export function CentresSection() {
   const [error, setError] = useState<string | null>(null);
   if (!centres) return null;
   // Centroids may be loaded yet not cover every ward (then the method is still 'geometric' for some).
-  const loaded = centres.fileName !== null || centres.lsoasWithCentre > 0;
+  // The bundled ONS centroids are the default (issue 15): 'loaded' means a file the user imported, which can be cleared.
+  const loaded = centres.fileName !== null;
 
   const onFile = async (file: File) => {
     setBusy(true);
@@ -58,7 +59,7 @@ export function CentresSection() {
         </button>
         {loaded && (
           <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void onClear()}>
-            Use ward centres instead
+            Use the bundled centroids again
           </button>
         )}
       </div>

@@ -27,6 +27,7 @@ import type { ProfileTarget } from '../../profile/store.ts';
 import { ComparisonChip } from './ComparisonChip.tsx';
 import { SpineChart, spineDescription } from './SpineChart.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { PracticeBreakdown } from './PracticesSection.tsx';
 import { WardBreakdown } from './WardBreakdown.tsx';
 
 const KEYS: readonly BenchmarkKey[] = ['west', 'north', 'england'];
@@ -127,6 +128,11 @@ export function IndicatorRow({
               {BENCHMARK_SHORT[k]} {formatValue(ind, ind.benchmarks[k].value)}
             </span>
           ))}
+          {ind.practiceBased && (
+            <span className="flag" title="Practice-based: the value is for patients registered at the area's GP practices, not its residents" data-testid="practice-based-flag">
+              {ind.practiceBased.label}
+            </span>
+          )}
           {ind.estimate && (
             <span className="flag" title="Built from best-fit small areas or apportioned data, so an estimate for the ward boundaries">
               estimate
@@ -237,7 +243,9 @@ function IndicatorDetails({
       </table>
 
       <div className="button-row">
-        {ind.wardLevel && mapped ? (
+        {ind.practiceBased ? (
+          <p className="hint">Practice-based: values belong to GP practices, not wards, so there is nothing to map.</p>
+        ) : ind.wardLevel && mapped ? (
           <>
             <span className="mapped-note">Every ward is coloured by this indicator on the map.</span>
             <button type="button" className="button button-quiet" onClick={hideMap}>
@@ -255,7 +263,8 @@ function IndicatorDetails({
 
       <TrendChart ind={ind} areaName={area.name} councilName={councilName} />
 
-      {ind.wardLevel && area.wards.length > 1 && <WardBreakdown ind={ind} target={target} benchmark={profile.benchmark} areaName={area.name} />}
+      {ind.practiceBased && <PracticeBreakdown ind={ind} target={target} generatedAt={profile.generatedAt} />}
+      {ind.wardLevel && !ind.practiceBased && area.wards.length > 1 && <WardBreakdown ind={ind} target={target} benchmark={profile.benchmark} areaName={area.name} />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { ExportBar } from './ExportBar.tsx';
 import { Headline } from './Headline.tsx';
 import { IndicatorList } from './IndicatorList.tsx';
 import { PlacesSection } from './PlacesSection.tsx';
+import { PracticesSection } from './PracticesSection.tsx';
 import { Segmented } from './Segmented.tsx';
 
 // The map follows the Profile tab from the moment the app starts (WardMap.watch waits for the map).
@@ -123,6 +124,7 @@ function ProfileBody({ profile, target }: { profile: Profile; target: ProfileTar
           <IndicatorList profile={profile} target={target} />
         </>
       )}
+      <PracticesSection target={target} generatedAt={profile.generatedAt} onChanged={() => void useProfileStore.getState().reload()} />
       <PlacesSection target={target} generatedAt={profile.generatedAt} />
       <p className="profile-footer hint">
         Made {formatDate(profile.generatedAt)} from {plural(profile.sources.length, 'source')}: {listJoin(profile.sources.map((s) => s.publisher).filter((p, i, all) => all.indexOf(p) === i))}.
