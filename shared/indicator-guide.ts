@@ -103,6 +103,20 @@ export const FAMILIES: Readonly<Record<string, { family: string; headline: boole
   imd19_pop_most_deprived_10pct: { family: 'most deprived areas (IMD 2019)', headline: false },
   imd25_pop_most_deprived_20pct: { family: 'most deprived areas (IMD 2025)', headline: true },
   imd25_pop_most_deprived_10pct: { family: 'most deprived areas (IMD 2025)', headline: false },
+  // Recorded crime: all crime and anti-social behaviour holds every type below, so it alone counts.
+  crime_all: { family: 'recorded crime (police.uk)', headline: true },
+  crime_asb: { family: 'recorded crime (police.uk)', headline: false },
+  crime_burglary: { family: 'recorded crime (police.uk)', headline: false },
+  crime_damage_arson: { family: 'recorded crime (police.uk)', headline: false },
+  crime_violence_sexual: { family: 'recorded crime (police.uk)', headline: false },
+  crime_drugs: { family: 'recorded crime (police.uk)', headline: false },
+  // One concept in two editions of the Indices of Deprivation: the newer edition counts.
+  imd25_income_rate: { family: 'income deprivation', headline: true },
+  imd19_income_rate: { family: 'income deprivation', headline: false },
+  imd25_employment_rate: { family: 'employment deprivation', headline: true },
+  imd19_employment_rate: { family: 'employment deprivation', headline: false },
+  // A 2011 figure is history beside 2021 ones (and its 2021 counterpart is not judged: not age-standardised).
+  census11_unemployed: { family: 'unemployment (Census)', headline: false },
 };
 
 /** Caveats that go wherever the number is shown (screen, PDF, exports). */
@@ -281,6 +295,22 @@ export const CITATIONS: Readonly<Record<string, Citation>> = {
   },
   dwp_uc_households: { publisher: 'Department for Work and Pensions (DWP)', dataset: 'Households on Universal Credit (Stat-Xplore)', release: 'February 2016 to February 2022, and November 2023 (provisional)', licence: OGL },
   ons_lookups: { publisher: 'Office for National Statistics (ONS)', dataset: 'Open Geography Portal best-fit lookups (neighbourhoods to wards, 2011 to 2021 neighbourhoods)', release: 'wards as of 2024', licence: OGL },
+  // Practice-based health and the wider determinants added with the GP practices (SOURCES.md of the data build).
+  ohid_gp_profiles: {
+    publisher: 'Office for Health Improvement and Disparities (OHID)',
+    dataset: 'Fingertips National General Practice Profiles: smoking prevalence in adults aged 15+ recorded in QOF (indicator 91547) and A&E attendances aged 0-4 (indicator 93930)',
+    release: 'data for 2021/22 to 2023/24',
+    licence: OGL,
+  },
+  nhse_qof: { publisher: 'NHS England (NHSE)', dataset: 'Quality and Outcomes Framework: disease registers and practice list sizes', release: '2022-23 and 2024-25 editions', licence: OGL },
+  census2011_lsoa11: { publisher: 'Office for National Statistics (ONS)', dataset: 'Census 2011 Quick Statistics for neighbourhoods (LSOAs 2011), Census day 27 March 2011', release: 'published 2013', licence: OGL },
+  desnz_fuel_poverty: {
+    publisher: 'Department for Energy Security and Net Zero (DESNZ)',
+    dataset: 'Sub-regional fuel poverty, England, 2023 (2021 data), Low Income Low Energy Efficiency measure',
+    release: 'updated 27 April 2023',
+    licence: OGL,
+  },
+  policeuk_street_crime: { publisher: 'Home Office (police.uk)', dataset: 'Street-level crime and anti-social behaviour, Northamptonshire Police, January to April 2024', release: 'published monthly in 2024', licence: OGL },
 };
 
 /** "ONS, Census 2021, table TS044, published 2023. Open Government Licence v3.0." */

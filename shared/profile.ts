@@ -142,6 +142,8 @@ export interface Profile {
     summary?: string;
     /** Why the counts are what they are: families counted once, not-compared measures left out, multiple comparisons. */
     countNote?: string;
+    /** The name of the benchmark the headline counts are against ("West Northamptonshire"). */
+    against?: string;
   };
   indicators: ProfileIndicator[];
   sources: { id: string; name: string; publisher: string; licence: string; attribution: string; citation?: string }[];
@@ -149,4 +151,24 @@ export interface Profile {
   legend?: { title: string; rule: string; entries: { word: string; meaning: string }[] };
   /** Notes the profile must show, e.g. that IoD 2025 and 2019 cannot be compared. */
   notes?: string[];
+}
+
+/**
+ * The headline counts from the indicators' own flags: each concept once (countsInHeadline), and of those only the
+ * ones compared. One rule for the profile service and for anything that changes indicators afterwards (the
+ * practice-based values), so the numbers and the sentence never disagree.
+ */
+export function headlineCounts(indicators: readonly ProfileIndicator[], against: string): Pick<Profile['headline'], 'significantlyWorse' | 'significantlyBetter' | 'judged' | 'compared' | 'summary' | 'against'> {
+  const judged = indicators.filter((i) => i.countsInHeadline);
+  const compared = judged.filter((i) => i.comparison !== 'not-compared');
+  const worse = compared.filter((i) => i.comparison === 'worse' || i.comparison === 'worst').length;
+  const better = compared.filter((i) => i.comparison === 'better' || i.comparison === 'best').length;
+  return {
+    significantlyWorse: worse,
+    significantlyBetter: better,
+    judged: judged.length,
+    compared: compared.length,
+    summary: `${worse} significantly worse and ${better} significantly better, of ${compared.length} indicators compared with ${against} (${judged.length} could be judged).`,
+    against,
+  };
 }

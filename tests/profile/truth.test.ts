@@ -71,7 +71,7 @@ describe('comparison words, levels and reasons (every indicator)', () => {
 
   it('sources are cited by publisher, dataset and release with the licence, never by where a file was copied from', () => {
     for (const s of n4.sources) {
-      expect(s.citation, s.id).toMatch(/\(ONS\)|\(MHCLG\)|\(DWP\)/);
+      expect(s.citation, s.id).toMatch(/\((ONS|MHCLG|DWP|OHID|NHSE|DESNZ|police\.uk)\)/);
       expect(s.citation, s.id).toContain('Licence: Open Government Licence v3.0.');
       expect(s.citation, s.id).not.toMatch(/github|shared\/data|\.csv|humaniverse|ONSvisual/i);
     }
@@ -286,6 +286,11 @@ describe('counts, caveats, editions and headline', () => {
     // Only one member of each nested family counts.
     expect(counted.filter((i) => i.id.startsWith('census21_hh_deprived_')).map((i) => i.id)).toEqual(['census21_hh_deprived_1plus']);
     expect(counted.some((i) => i.id === 'census21_health_good')).toBe(false);
+    // All recorded crime holds every type; one concept in two IoD editions counts once (the newer); 2011 is history.
+    expect(counted.filter((i) => i.id.startsWith('crime_')).map((i) => i.id)).toEqual(['crime_all']);
+    expect(counted.some((i) => i.id.startsWith('imd19_income') || i.id.startsWith('imd19_employment'))).toBe(false);
+    expect(counted.some((i) => i.id === 'imd25_income_rate')).toBe(true);
+    expect(counted.some((i) => i.id.startsWith('census11_'))).toBe(false);
     expect(h.judged).toBe(counted.length);
     expect(h.compared).toBe(counted.filter((i) => i.comparison !== 'not-compared').length);
     expect(h.summary).toBe(`${h.significantlyWorse} significantly worse and ${h.significantlyBetter} significantly better, of ${h.compared} indicators compared with West Northamptonshire (${h.judged} could be judged).`);
@@ -339,9 +344,23 @@ describe('England benchmark availability', () => {
         'imd25_living_environment_score',
         'imd25_pop_most_deprived_10pct',
         'imd25_pop_most_deprived_20pct',
+        // The sources hold no England figure: Census 2011 (Northamptonshire LSOAs only), police.uk (one force),
+        // and OHID smoking (England published to 2022/23; the practices' latest year is 2023/24).
+        'census11_ltc_limited',
+        'census11_unemployed',
+        'census11_unpaid_care',
+        'crime_all',
+        'crime_asb',
+        'crime_burglary',
+        'crime_damage_arson',
+        'crime_drugs',
+        'crime_violence_sexual',
+        'gp_smoking_qof',
       ].sort(),
     );
     expect(t.England).toContain('imd19_idaci_rate');
+    // England as published (QOF: the national sums of registers and list sizes; DESNZ: the England row).
+    expect(t.England).toEqual(expect.arrayContaining(['qof_prev_dm', 'qof_prev_hyp', 'fuel_poverty', 'gp_ae_under5']));
     expect(t.England).toContain('census21_overcrowding');
     // England and Wales is never counted as an England comparison.
     for (const id of t['England and Wales']!) {

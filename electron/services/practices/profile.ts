@@ -3,7 +3,7 @@
  * (there are no ward values); here the area's value is the sum over its GP practices (store.ts), labelled as
  * patients registered at those practices, with intervals, comparisons with West, North and England, and the trend.
  */
-import type { BenchmarkChoice, BenchmarkKey, Profile, ProfileIndicator } from '../../../shared/profile.ts';
+import { headlineCounts, type BenchmarkChoice, type BenchmarkKey, type Profile, type ProfileIndicator } from '../../../shared/profile.ts';
 import type { Db } from '../db.ts';
 import type { ResolvedArea } from '../profile/area.ts';
 import { areaPracticeSet, practiceIndicator, practiceIndicatorMetas } from './store.ts';
@@ -33,8 +33,9 @@ export function applyPracticeValues(db: Db, profile: Profile, resolved: Resolved
       `Practice-based: ${label} (${v.period ?? 'no period'}), not residents` +
       (missing > 0 ? `; ${missing} of the ${n} practices ${missing === 1 ? 'has' : 'have'} no value for this period and ${missing === 1 ? 'is' : 'are'} left out` : '') +
       (n === 0 ? '; no GP practice lies in the area or is attached to it' : '');
+    const { notComparedReason: _stale, comparisonLevel: _staleLevel, ...rest } = ind;
     return {
-      ...ind,
+      ...rest,
       period: v.period ?? ind.period,
       value: v.value,
       ci95: v.ci95,
@@ -50,13 +51,20 @@ export function applyPracticeValues(db: Db, profile: Profile, resolved: Resolved
       trend: v.trend.map((t) => ({ period: t.period, value: t.value, council: null })),
       note,
       practiceBased: { label, practices: n, withValue: v.practicesWithValue },
+      // Now a value for the area with an interval: judged when it has a direction (QOF prevalences have none).
+      countsInHeadline: ind.polarity !== 'no-judgement' && v.value !== null,
+      ...levelAndReason(chosenB?.comparison ?? 'not-compared', v.value, v.ci998 !== null, chosenB?.value ?? null),
     };
   });
   profile.indicators = profile.indicators.map(modelledEstimate);
-  const worse = new Set(['worse', 'worst']);
-  const better = new Set(['better', 'best']);
-  profile.headline.significantlyWorse = profile.indicators.filter((i) => worse.has(i.comparison)).length;
-  profile.headline.significantlyBetter = profile.indicators.filter((i) => better.has(i.comparison)).length;
+  // They were council-only rows (grouped last); now they are the area's own figures, so regroup as the profile
+  // service does: own figures, then IoD2025, then IoD2019, then council-only context, ambition by ambition (stable).
+  const ambitionAt = new Map<string, number>();
+  profile.indicators.forEach((i) => ambitionAt.has(i.ambition) || ambitionAt.set(i.ambition, ambitionAt.size));
+  const rank = (i: ProfileIndicator) => (!i.wardLevel ? 3 : i.edition?.id === 'IoD2025' ? 1 : i.edition?.id === 'IoD2019' ? 2 : 0);
+  profile.indicators = [...profile.indicators].sort((a, b) => ambitionAt.get(a.ambition)! - ambitionAt.get(b.ambition)! || rank(a) - rank(b));
+  // The same counting rule as the profile service (shared/profile.ts headlineCounts).
+  Object.assign(profile.headline, headlineCounts(profile.indicators, profile.headline.against ?? 'the benchmark'));
   return profile;
 }
 
@@ -68,7 +76,14 @@ function modelledEstimate(ind: ProfileIndicator): ProfileIndicator {
   const benchmarks = { ...ind.benchmarks };
   for (const k of ['west', 'north', 'england'] as BenchmarkKey[]) benchmarks[k] = { ...benchmarks[k], comparison: 'not-compared' };
   const why = 'Modelled estimate (DESNZ): the publisher warns against close comparisons of small areas, so no interval and no significance test';
-  return { ...ind, ci95: null, ci998: null, comparison: 'not-compared', benchmarks, note: ind.note ? `${ind.note}; ${why}` : why };
+  return { ...ind, ci95: null, ci998: null, comparison: 'not-compared', benchmarks, note: ind.note ? `${ind.note}; ${why}` : why, notComparedReason: `not compared: ${why.charAt(0).toLowerCase()}${why.slice(1)}`, comparisonLevel: null, countsInHeadline: false };
+}
+
+/** The comparison level used, or why there is none (the same words as the profile service, truth.ts). */
+function levelAndReason(comparison: ProfileIndicator['comparison'], value: number | null, twoLevels: boolean, benchmark: number | null): Pick<ProfileIndicator, 'comparisonLevel' | 'notComparedReason'> {
+  if (comparison !== 'not-compared') return { comparisonLevel: twoLevels ? 'two levels (95% and 99.8%)' : '95% only' };
+  const why = value === null ? 'no value for the practices of this area' : benchmark === null ? 'no value for the benchmark' : 'no interval';
+  return { comparisonLevel: null, notComparedReason: `not compared: ${why}` };
 }
 
 function chosenCode(resolved: ResolvedArea, choice: BenchmarkChoice): string {

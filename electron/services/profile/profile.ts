@@ -5,8 +5,8 @@
  */
 import { AMBITIONS } from '../../../shared/ambitions.ts';
 import { compareNames } from '../../../shared/laps.ts';
-import type { BenchmarkChoice, BenchmarkKey, BenchmarkValue, Profile, ProfileIndicator, SpineChart } from '../../../shared/profile.ts';
-import type { Comparison, GroupEstimate } from '../../../shared/stats/index.ts';
+import { headlineCounts, type BenchmarkChoice, type BenchmarkKey, type BenchmarkValue, type Profile, type ProfileIndicator, type SpineChart } from '../../../shared/profile.ts';
+import type { GroupEstimate } from '../../../shared/stats/index.ts';
 import type { ResolvedArea } from './area.ts';
 import { councilRowsNote } from './area.ts';
 import {
@@ -315,8 +315,6 @@ export function buildIndicator(data: ProfileData, meta: IndicatorMeta, resolved:
   return indicator;
 }
 
-const WORSE: ReadonlySet<Comparison> = new Set(['worse', 'worst']);
-const BETTER: ReadonlySet<Comparison> = new Set(['better', 'best']);
 
 export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: BenchmarkChoice): Profile {
   // One query for every row the profile needs that is not cached yet.
@@ -355,10 +353,6 @@ export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: 
       sources.set(s.datasetId, { id: s.datasetId, name: s.name, publisher: s.publisher, licence: s.licence, attribution: s.attribution, citation: s.citation });
     }
   }
-  const judged = indicators.filter((i) => i.countsInHeadline);
-  const compared = judged.filter((i) => i.comparison !== 'not-compared');
-  const worse = compared.filter((i) => WORSE.has(i.comparison)).length;
-  const better = compared.filter((i) => BETTER.has(i.comparison)).length;
   const against = data.areaName(benchmarkCode(resolved, choice));
   const editions = new Set(indicators.filter((i) => i.edition).map((i) => i.edition!.id));
 
@@ -371,11 +365,7 @@ export function buildProfile(data: ProfileData, resolved: ResolvedArea, choice: 
       ...(populationNote ? { populationNote } : {}),
       ageBands,
       mostDeprived20: dep ? { value: dep.value, period: dep.period } : null,
-      significantlyWorse: worse,
-      significantlyBetter: better,
-      judged: judged.length,
-      compared: compared.length,
-      summary: `${worse} significantly worse and ${better} significantly better, of ${compared.length} indicators compared with ${against} (${judged.length} could be judged).`,
+      ...headlineCounts(indicators, against),
       countNote: `Each concept is counted once: of nested measures (such as households deprived in 1, 2, 3 or 4 ways) only the headline member counts. Measures with no better or worse direction, counts, scores, shares of whole neighbourhoods and anything not compared are left out. ${MULTIPLE_COMPARISONS_NOTE}`,
     },
     indicators,
