@@ -68,7 +68,7 @@ describe('the Places and access section of the PDF (synthetic fixture)', () => {
     const at = (s: string) => html.indexOf(s);
     expect(at('Ward breakdown of the pinned indicators')).toBeLessThan(at('<h2>Places and access</h2>'));
     expect(at('<h2>Places and access</h2>')).toBeLessThan(at('<h2>Notes</h2>'));
-    expect(section).toContain('16 places from the imported lists lie inside N4, and 2 outside it are attached to it by hand');
+    expect(section).toContain('16 places from the lists held lie inside N4, and 2 outside it are attached to it by hand');
   });
 
   it('is left out, and the document unchanged, when no places are loaded', () => {
@@ -184,7 +184,7 @@ describe('the Places and access section of the PDF (synthetic fixture)', () => {
 
   it('says so when no place lies in the area, and still gives the distances', () => {
     const s = placesHtml(renderReportHtml(fixtureInput({ places: { ...places, places: [] } })));
-    expect(s).toContain('No place from the imported lists lies inside N4 or is attached to it.');
+    expect(s).toContain('No place from the lists held lies inside N4 or is attached to it.');
     expect(s).toContain('No places lie inside N4 or are attached to it.');
     expect(rowCells(s, 'Castle')).toHaveLength(8);
   });

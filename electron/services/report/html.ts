@@ -331,7 +331,7 @@ export function cover(input: ReportInput, key: BenchmarkKey, short = false): str
     colour,
     name: a.name,
     // The short cover also lists key facts, so its map is a little shorter (the page stays one page).
-    detail: { width: 448, height: short ? 470 : 540 },
+    detail: { width: 448, height: short ? 420 : 540 },
     locator: { width: 232, height: 262 },
     basemap: input.basemap ?? null,
   });
@@ -363,7 +363,7 @@ export function cover(input: ReportInput, key: BenchmarkKey, short = false): str
   ${maps.neighbours.length ? `<dt>Neighbouring wards</dt><dd>${esc(listJoin(maps.neighbours.map((n) => n.name)))}</dd>` : ''}
   <dt>Compared with</dt><dd>${esc(COUNCIL_NAMES[key])}${key === 'england' ? '' : ' (the council as a whole)'}</dd>
   ${short ? keyFacts(input, key) : ''}
-  <dt>Data periods</dt><dd>${periods.map((p) => `${esc(p.publisher)}: ${esc(p.periods.join(', '))}`).join('<br>')}</dd>
+  <dt>Data periods</dt><dd>${periods.map((p) => `${esc(p.publisher)}: ${esc(p.periods.join(', '))}`).join(short ? '; ' : '<br>')}</dd>
 </dl>
 <p class="about">This profile brings together open data about the people who live in ${esc(a.name)}. Each figure is compared with
 ${esc(COUNCIL_NAMES[key])}: <strong>Better</strong> or <strong>Worse</strong> means the difference is statistically significant
@@ -381,8 +381,12 @@ function keyFacts(input: ReportInput, key: BenchmarkKey): string {
   const depText =
     dep && dep.value !== null ? `<dt>Deprivation</dt><dd>${esc(formatNumber(dep.value, 1))}% of residents live in England\u2019s 20% most deprived neighbourhoods (IMD ${esc(dep.period)})</dd>` : '';
   return (
-    `${depText}<dt>At a glance</dt><dd>Of ${main.length} indicators, ${n(['worse', 'worst'])} are significantly worse and ${n(['better', 'best'])} significantly better ` +
-    `than ${esc(COUNCIL_NAMES[key])}; ${n(['similar'])} are similar and ${n(['higher', 'lower'])} higher or lower where neither is better</dd>`
+    // The headline counts each concept once and says how many were compared (profile.headline, issue 14).
+    `${depText}<dt>At a glance</dt><dd>${
+      profile.headline.summary
+        ? esc(profile.headline.summary)
+        : `Of ${main.length} indicators, ${n(['worse', 'worst'])} are significantly worse and ${n(['better', 'best'])} significantly better than ${esc(COUNCIL_NAMES[key])}`
+    }</dd>`
   );
 }
 

@@ -6,6 +6,7 @@
  *
  * Pure: AreaPlaces (shared/places.ts) in, HTML out; every piece of text is escaped.
  */
+import { practicesCompact } from './practices.ts';
 import { placeCategory, type AreaPlaces, type PlaceCategoryId } from '../../../shared/places.ts';
 import { esc, safeColour } from './escape.ts';
 import { formatNumber, listJoin, MISSING_MARK } from './format.ts';
@@ -144,12 +145,14 @@ export function placesSection(input: ReportInput, attribution: string, options: 
     }),
     basemap: input.basemap ?? null,
     width: options.short ? 340 : 380,
-    height: options.short ? 300 : 400,
+    height: options.short ? 230 : 400,
   });
+  // The short PDF keeps the first sentence (what the figure is) and where distances are measured from; never an
+  // instruction to import something.
   const note = options.short
     ? accessNote(places)
         .split(/(?<=\.)\s+/)
-        .filter((s) => !/\bimport\b/i.test(s))
+        .filter((s, i) => !/\bimport\b/i.test(s) && (i === 0 || /measured from/i.test(s)))
         .join(' ')
     : accessNote(places);
   const beyond = map.offMap.length
@@ -158,8 +161,8 @@ export function placesSection(input: ReportInput, attribution: string, options: 
   const ring = attached ? `<li>${categoryMarker(places.places.find((p) => p.how === 'attached')!.category, true)}<span>Dark ring: attached to ${esc(name)} from outside it</span></li>` : '';
   const intro =
     places.places.length === 0
-      ? `No place from the imported lists lies inside ${esc(name)} or is attached to it. The distances below still show how far its wards are from the nearest places around them.`
-      : `${esc(formatNumber(inside, 0))} ${inside === 1 ? 'place' : 'places'} from the imported lists ${inside === 1 ? 'lies' : 'lie'} inside ${esc(name)}` +
+      ? `No place from the lists held lies inside ${esc(name)} or is attached to it. The distances below still show how far its wards are from the nearest places around them.`
+      : `${esc(formatNumber(inside, 0))} ${inside === 1 ? 'place' : 'places'} from the lists held ${inside === 1 ? 'lies' : 'lie'} inside ${esc(name)}` +
         (attached ? `, and ${esc(formatNumber(attached, 0))} outside it ${attached === 1 ? 'is' : 'are'} attached to it by hand (for example a GP practice that serves its residents)` : '') +
         '. Counts are of places, not of their size, capacity or opening hours.' +
         (map.offMap.length
@@ -186,8 +189,11 @@ export function placesSection(input: ReportInput, attribution: string, options: 
 ${distanceTable(places, cats)}
 </div>
 <p class="access-note"><strong>Straight-line distance, not travel time.</strong> ${esc(note)}</p>
-<h3>The places${places.places.length > maxListed ? ` (the first ${maxListed} of ${esc(formatNumber(places.places.length, 0))})` : ''}</h3>
-${placesList(places, maxListed)}
-<p class="small muted">The places come from lists imported into LAP Insight by its user (${esc(cats.map((id) => categoryInSentence(id, true)).join(', '))} are loaded). Check each list's own licence before sharing it.</p>
+${
+  options.short && input.practices && input.practices.practices.length
+    ? practicesCompact(input.practices)
+    : `<h3>The places${places.places.length > maxListed ? ` (the first ${maxListed} of ${esc(formatNumber(places.places.length, 0))})` : ''}</h3>\n${placesList(places, maxListed)}`
+}
+<p class="small muted">The places come from the lists LAP Insight holds (${esc(cats.map((id) => categoryInSentence(id, true)).join(', '))}): the built-in GP practices and pharmacies are NHS England's Organisation Data Service lists; check the licence of any list you imported before sharing it.</p>
 </section>`;
 }

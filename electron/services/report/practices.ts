@@ -27,3 +27,23 @@ ${table}
 <p class="attribution">${esc(practices.attribution)}</p>
 </section>`;
 }
+
+/**
+ * The short PDF's list of the area's practices (name, Primary Care Network, registered patients), under the places
+ * map: the practices behind every "patients registered at …" figure. The full version has practicesSection.
+ */
+export function practicesCompact(practices: AreaPractices | null | undefined): string {
+  if (!practices || practices.practices.length === 0) return '';
+  const rows = practices.practices
+    .map(
+      (p) =>
+        `<tr><td>${esc(p.name)}${p.how === 'location' ? '' : ' <span class="why">attached by hand</span>'}</td><td>${esc(p.pcnName ?? 'none recorded')}</td>` +
+        `<td class="num">${p.listSize === null ? '\u2013' : esc(p.listSize.toLocaleString('en-GB'))}</td></tr>`,
+    )
+    .join('');
+  return `<div class="practices-compact keep">
+<h3>GP practices: ${esc(practices.label)}</h3>
+<table class="data practices-list"><thead><tr><th>Practice</th><th>Primary Care Network</th><th class="num">Registered patients</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="attribution">${esc(practices.attribution)}</p>
+</div>`;
+}

@@ -16,7 +16,7 @@
  */
 import { COMPARISON_LEGEND, COMPARISON_RULE } from '../../../shared/indicator-guide.ts';
 import { AMBITIONS, type AmbitionId } from '../../../shared/ambitions.ts';
-import { isMainIndicator } from '../../../shared/main-indicators.ts';
+import { isMainIndicator, isShortIndicator, shortOmissions } from '../../../shared/main-indicators.ts';
 import type { BenchmarkKey, ProfileIndicator } from '../../../shared/profile.ts';
 import type { Comparison } from '../../../shared/stats/index.ts';
 import { spineKeySvg, spineSvg } from './charts.ts';
@@ -116,6 +116,10 @@ const SHORT_CSS = `
 .pubs { list-style: none; padding: 0; margin: 0 0 2mm; }
 .pubs li { margin-bottom: 1.4mm; }
 .pubs .pub { font-weight: 700; }
+/* the practices behind the registered-population figures, compact under the places map */
+.practices-compact h3 { margin: 2.5mm 0 1mm; }
+.practices-compact table td, .practices-compact table th { padding: 0.35mm 1mm; font-size: 7.8pt; }
+.practices-compact .attribution { margin-top: 0.8mm; }
 /* never a page holding only the end of the places list or its closing note */
 .places-section .places-list tbody > tr:last-child, .places-section .places-list tbody > tr:nth-last-child(2) { break-before: avoid; page-break-before: avoid; }
 .places-section > p:last-child { break-before: avoid; page-break-before: avoid; }
@@ -169,7 +173,7 @@ function summaryPage(input: ReportInput, key: BenchmarkKey): string {
 <h2>Summary: what stands out in ${esc(name)}</h2>
 <p class="picked">LAP Insight picked these: of the indicators that are significantly different from ${esc(council)}, the ones where
 ${esc(name)} differs most, measured against how much ${esc(council)}\u2019s own wards differ from each other. Nobody chose them, and
-a difference that is not significant is never listed. Every indicator is on the pages that follow.</p>
+a difference that is not significant is never listed. The main indicators are on the pages that follow; the full technical version has every one.</p>
 <h3>Worse than ${esc(council)}</h3>
 <p class="picked">${esc(chosen(s.worse.length, s.worseTotal, 'worse'))}</p>
 ${s.worse.length ? standTable(s.worse, key, name) : ''}
@@ -197,15 +201,31 @@ ${legendBlock(key)}
 </section>`;
 }
 
+/** True when every year of the period is already in the name ("Burglary (Jan-Apr 2024)", "January to April 2024"). */
+function periodInName(name: string, period: string): boolean {
+  const years = period.match(/\b(19|20)\d\d\b/g);
+  return !!years && years.every((y) => name.includes(y));
+}
+
+/** Said once under a group's heading when any of its rows is practice-based. */
+function registeredNote(rows: ProfileIndicator[]): string {
+  const pb = rows.find((r) => r.practiceBased);
+  if (!pb?.practiceBased) return '';
+  return `<p class="group-intro">Rows marked <span class="tag">registered patients</span> are for ${esc(pb.practiceBased.label)} (listed on the places page), not for the residents of the area.</p>`;
+}
+
 function groupRow(ind: ProfileIndicator, key: BenchmarkKey, showEngland: boolean): string {
   const decimals = decimalsFor(ind, ind.spine?.benchmark ?? ind.value);
   const spine = spineSvg(ind.spine, ind.value, ind.comparison, 150, 13, decimals);
   const value = !ind.wardLevel ? '<span class="muted">council only</span>' : esc(formatValue(ind, ind.value));
-  const t = tags(ind);
+  // The registered-population label is said once per page (registeredNote) and marked on each row in two words.
+  const t = tags(ind.practiceBased ? { ...ind, practiceBased: undefined } : ind);
+  const mark = ind.practiceBased ? ' <span class="tag">registered patients</span>' : '';
+  const name = ind.shortName || ind.name;
   const cells = [`<td class="num">${value}</td>`, `<td class="num">${esc(formatValue(ind, ind.benchmarks[key].value))}</td>`];
   if (showEngland) cells.push(`<td class="num">${esc(formatValue(ind, ind.benchmarks.england.value))}</td>`);
   return (
-    `<tr><td><span class="ind-name">${esc(ind.shortName || ind.name)}</span><span class="ind-meta">${esc(ind.period)}${t ? ` ${t}` : ''}</span></td>` +
+    `<tr><td><span class="ind-name">${esc(name)}</span><span class="ind-meta">${periodInName(name, ind.period) ? '' : esc(ind.period)}${mark}${t ? ` ${t}` : ''}</span></td>` +
     `${cells.join('')}<td>${cmpChip(!ind.wardLevel || isIncomplete(ind) ? 'not-compared' : ind.comparison)}</td><td class="spine-cell">${spine}</td></tr>`
   );
 }
@@ -222,7 +242,7 @@ function groupTable(rows: ProfileIndicator[], key: BenchmarkKey, areaName: strin
 
 function groupPages(input: ReportInput, key: BenchmarkKey): string {
   const { profile } = input;
-  const main = profile.indicators.filter(isMainIndicator);
+  const main = profile.indicators.filter(isShortIndicator);
   return REPORT_GROUPS.map((g) => {
     const ambitions = AMBITIONS.filter((a) => groupOf(a.id) === g.id)
       .map((a) => ({ a, rows: main.filter((i) => i.ambition === a.id) }))
@@ -238,6 +258,7 @@ function groupPages(input: ReportInput, key: BenchmarkKey): string {
     return `<section class="group sheet" aria-label="${esc(g.title)}">
 <h2>${esc(g.title)}</h2>
 <p class="group-intro">${esc(g.intro)} Compared with ${esc(COUNCIL_NAMES[key])}.</p>
+${registeredNote(ambitions.flatMap((x) => x.rows))}
 <div class="group-key">${spineKeySvg()}<span>Spine chart: all ${esc(BENCHMARK_LABELS[key] === 'England' ? 'council' : BENCHMARK_LABELS[key])} wards (light grey), the middle half of them (dark grey),
 ${esc(COUNCIL_NAMES[key])} (black line) and ${esc(profile.area.name)} (circle, coloured by the comparison). Better is to the right; where neither is better, higher is to the right.</span></div>
 ${blocks}
@@ -285,8 +306,8 @@ when it lies outside the 99.8% interval too. Inside the 95% interval it is <stro
 <h3>Missing, incomplete and small numbers</h3>
 <p>Missing is never treated as zero: if any ward has no value, the group has no figure and it is not compared. Counts of 1 to 7 from
 record-level data are shown as \u201c&lt;8\u201d so no one can be identified; rates are still calculated from the true counts. Raw population
-counts by age band are left out of this short version. The full technical version of this profile lists every indicator with its interval
-and count, the ward-by-ward breakdowns and the methods in full.</p>
+counts by age band are left out of this short version. ${esc(shortOmissions(profile.indicators) ?? '')} The full technical version of this
+profile lists every indicator with its interval and count, the ward-by-ward breakdowns and the methods in full.</p>
 <h3>Licences</h3>
 <p><strong>${esc(OGL_STATEMENT)}</strong> <strong>${esc(OS_ATTRIBUTION)}${esc(osYear(input.geography.attribution))}.</strong> Ward and council
 boundaries: Office for National Statistics, Open Government Licence v3.0.</p>
