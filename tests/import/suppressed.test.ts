@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findAssetsDir } from '../../electron/services/paths.ts';
 import { dispatch } from '../../electron/services/dispatch.ts';
-import { freshBackend, importText, TIDY_HEADER, values } from './helpers.ts';
+import { openDatabase } from '../../electron/services/db.ts';
+import { run } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { fixture, freshBackend, importText, TIDY_HEADER, values } from './helpers.ts';
 
 let env: ReturnType<typeof freshBackend>;
 beforeEach(() => {
@@ -148,5 +151,37 @@ describe('suppressed small counts in an imported LSOA file', () => {
     const upper = env.backend.db.prepare('SELECT COUNT(*) AS n FROM value WHERE indicator_id = ? AND numerator_upper IS NOT NULL').get(id) as { n: number };
     expect(upper.n).toBe(0);
     expect(r.preview.report.issues.map((i) => i.message).join('\n')).toMatch(/10 values are suppressed or blank .*: stored as missing, not zero/);
+  });
+});
+
+describe('lap-insight import --suppressed-below', () => {
+  async function cli(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('carries the suppressed St. George LSOA of lsoa21-rollup.csv as 0 to 9; a bad threshold is refused', async () => {
+    const t = tempDir('lap-suppressed-cli-');
+    try {
+      const db = path.join(t.dir, 'cli.db');
+      const bad = await cli(['import', fixture('lsoa21-rollup.csv'), '--suppressed-below', '1', '--db', db]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.err).toMatch(/--suppressed-below must be a whole number of 2 or more/);
+      const r = await cli(['import', fixture('lsoa21-rollup.csv'), '--suppressed-below', '10', '--db', db]);
+      expect(r.code).toBe(0);
+      const d = openDatabase(db);
+      try {
+        const george = d.prepare("SELECT numerator, numerator_upper, denominator FROM value WHERE indicator_id = 'synthetic_lsoa_smokers' AND area_code = ?").get(ST_GEORGE);
+        // The fixture's St. George LSOAs: numerators 20..28 with 24 suppressed ('*'), denominators 200..208.
+        // Lower = 20+21+22+23+25+26+27+28 = 192; upper = 192 + 9 = 201; denominator = 200+...+208 = 1836.
+        expect(george).toEqual({ numerator: 192, numerator_upper: 201, denominator: 1836 });
+      } finally {
+        d.close();
+      }
+    } finally {
+      t.cleanup();
+    }
   });
 });
