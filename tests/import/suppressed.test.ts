@@ -154,6 +154,37 @@ describe('suppressed small counts in an imported LSOA file', () => {
   });
 });
 
+describe('a wide file laid out like the IoD2019 files (numerator and denominator columns, blank numerators)', () => {
+  it('Castle: lower and upper sums by hand', async () => {
+    // SYNTHETIC numbers. Castle's 9 LSOAs (sorted): numerators blank, blank, 10, 15, 20, 25, 30, 35, 40; 200 children each.
+    const nums = ['', '', '10', '15', '20', '25', '30', '35', '40'];
+    const lines = ['LSOA code,Children in income deprivation (test data),Children aged 0-15 (test data)', ...lsoasOf(CASTLE).map((code, j) => `${code},${nums[j]},200`)];
+    const r = await importText(env.backend, 'iod-like.csv', `${lines.join('\n')}\n`, {
+      format: 'wide',
+      mapping: {
+        areaCodeColumn: 'LSOA code',
+        areaType: 'lsoa21',
+        period: '2019',
+        suppressedBelow: 10,
+        columns: {
+          'Children in income deprivation (test data)': {
+            id: 'synthetic_iod_like',
+            valueType: 'proportion',
+            multiplier: 100,
+            polarity: 'low-is-good',
+            ambition: 'context',
+            denominatorColumn: 'Children aged 0-15 (test data)',
+          },
+        },
+      },
+    });
+    expect(r.status).toBe('imported');
+    const castle = env.backend.db.prepare('SELECT numerator, numerator_upper, denominator, value FROM value WHERE indicator_id = ? AND area_code = ?').get('synthetic_iod_like', CASTLE);
+    // Lower = 10+15+20+25+30+35+40 = 175; upper = 175 + 2 x 9 = 193; denominator 9 x 200 = 1800; value (175+193)/2/1800 x 100.
+    expect(castle).toEqual({ numerator: 175, numerator_upper: 193, denominator: 1800, value: expect.closeTo((184 / 1800) * 100, 10) as unknown as number });
+  });
+});
+
 describe('lap-insight import --suppressed-below', () => {
   async function cli(args: string[]) {
     const out: string[] = [];
