@@ -154,6 +154,20 @@ describe('suppressed small counts in an imported LSOA file', () => {
   });
 });
 
+describe('rows that are not small areas', () => {
+  it('a blank ward count stays missing (only small-area counts are summed, so only they become a range)', async () => {
+    const id = 'synthetic_ward_blank';
+    const text = `${TIDY_HEADER}\n${CASTLE},Castle,ward,${id},Ward blank (test data),2019,,,400,,,%\n${ST_GEORGE},St. George,ward,${id},Ward blank (test data),2019,,20,400,,,%\n`;
+    const r = await importText(env.backend, 'ward-blank.csv', text, { mapping: MAPPING(id, 10) });
+    expect(r.status).toBe('imported');
+    const messages = r.preview.report.issues.map((i) => i.message);
+    expect(messages.some((m) => /suppressed by the publisher/.test(m))).toBe(false);
+    expect(messages).toContain('1 value is suppressed or blank: stored as missing, not zero (row 2)');
+    const castle = env.backend.db.prepare('SELECT numerator, numerator_upper, denominator FROM value WHERE indicator_id = ? AND area_code = ?').get(id, CASTLE);
+    expect(castle).toEqual({ numerator: null, numerator_upper: null, denominator: 400 });
+  });
+});
+
 describe('a wide file laid out like the IoD2019 files (numerator and denominator columns, blank numerators)', () => {
   it('Castle: lower and upper sums by hand', async () => {
     // SYNTHETIC numbers. Castle's 9 LSOAs (sorted): numerators blank, blank, 10, 15, 20, 25, 30, 35, 40; 200 children each.

@@ -517,7 +517,7 @@ export class Analysis {
       flags |= F_MISSING;
       if (!bad) {
         this.rowsMissing++;
-        if (hasDen && this.mapping?.suppressedBelow !== undefined) {
+        if (hasDen && this.mapping?.suppressedBelow !== undefined && (area.known?.geographies.length ?? 0) > 0) {
           this.rowsRanged++;
           if (this.rangedRows.length < 5) this.rangedRows.push(r.row);
         } else if (this.suppressedRows.length < 5) this.suppressedRows.push(r.row);
