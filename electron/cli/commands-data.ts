@@ -32,8 +32,17 @@ function answersOption(cli: ParsedCli, mapping: ImportMapping | undefined): Impo
   const ambition = stringOption(cli, 'ambition');
   if (ambition !== undefined && !(AMBITION_IDS as readonly string[]).includes(ambition)) throw new CliError(`--ambition must be one of ${AMBITION_IDS.join(', ')} (not '${ambition}')`);
   const period = stringOption(cli, 'period');
-  if (polarity === undefined && ambition === undefined && period === undefined) return mapping;
-  const parsed = importMapping.safeParse({ ...mapping, ...(polarity ? { polarity } : {}), ...(ambition ? { ambition } : {}), ...(period ? { period } : {}) });
+  const below = stringOption(cli, 'suppressed-below');
+  const suppressedBelow = below === undefined ? undefined : /^\d+$/.test(below.trim()) ? Number(below.trim()) : NaN;
+  if (suppressedBelow !== undefined && !(suppressedBelow >= 2)) throw new CliError(`--suppressed-below must be a whole number of 2 or more, the smallest count the publisher shows (not '${below}')`);
+  if (polarity === undefined && ambition === undefined && period === undefined && suppressedBelow === undefined) return mapping;
+  const parsed = importMapping.safeParse({
+    ...mapping,
+    ...(polarity ? { polarity } : {}),
+    ...(ambition ? { ambition } : {}),
+    ...(period ? { period } : {}),
+    ...(suppressedBelow !== undefined ? { suppressedBelow } : {}),
+  });
   if (!parsed.success) throw new CliError(describeValidationError('options', parsed.error));
   return parsed.data;
 }
@@ -100,9 +109,9 @@ export const dataCommands: Record<string, Command> = {
     usage:
       'import FILE... [--dry-run] [--format tidy|fingertips|wide] [--map FILE] [--replace] [--strict] [--json]\n' +
       '                                [--polarity high-is-good|low-is-good|no-judgement] [--ambition ID] [--period P]\n' +
-      '                                [--skip-bad-rows [--skipped-csv FILE]]\n' +
+      '                                [--skip-bad-rows [--skipped-csv FILE]] [--suppressed-below N]\n' +
       '                                Import indicator data (CSV) into the store',
-    valueOptions: ['format', 'map', 'encoding', 'delimiter', 'polarity', 'ambition', 'period', 'skipped-csv'],
+    valueOptions: ['format', 'map', 'encoding', 'delimiter', 'polarity', 'ambition', 'period', 'skipped-csv', 'suppressed-below'],
     async run(backend, cli, io) {
       const files = cli.positional;
       if (files.length === 0) throw new CliError('import needs at least one file: lap-insight import FILE... (see lap-insight --help)');

@@ -104,6 +104,12 @@ export const importMapping = z
     weightIndicator: z.string().max(200).optional(),
     /** Population used to share MSOA counts between wards. Default all ages. */
     msoaWeight: z.enum(['all-ages', '0-15', '16-64']).optional(),
+    /**
+     * The publisher blanks (suppresses) counts below this number, as IoD2019 does below 10. A small area whose
+     * numerator is blank or a suppression marker but whose denominator is given then counts as 0 to N - 1 in ward and
+     * council sums (its denominator is kept) instead of making them missing. Not given: such areas stay missing.
+     */
+    suppressedBelow: z.number().int().min(2).max(1_000_000).optional(),
     dataset: z
       .object({
         name: text(300).min(1),

@@ -174,6 +174,8 @@ export interface Built {
   num: number;
   den: number;
   val: number;
+  /** Where some small-area counts were suppressed (mapping `suppressedBelow`): the sum with each at its maximum; `num` is the sum with each at 0. */
+  numUpper?: number;
   estimate: boolean;
   note: string | null;
 }
@@ -213,6 +215,8 @@ export class Analysis {
   rowsRead = 0;
   rowsLeftOut = 0;
   rowsMissing = 0;
+  /** Of rowsMissing: rows with a denominator whose count the publisher suppressed (mapping `suppressedBelow`): a range in sums. */
+  rowsRanged = 0;
   duplicateOf: DatasetRef[] = [];
 
   readonly cols: Columns;
@@ -238,6 +242,7 @@ export class Analysis {
   private rowSuppressed = false;
   private rowBad = false;
   private suppressedRows: number[] = [];
+  private rangedRows: number[] = [];
   private suppressedCells = 0;
   private suppressedExample: { row: number; column: string; marker: string } | null = null;
   private decimalComma = false;
@@ -512,7 +517,10 @@ export class Analysis {
       flags |= F_MISSING;
       if (!bad) {
         this.rowsMissing++;
-        if (this.suppressedRows.length < 5) this.suppressedRows.push(r.row);
+        if (hasDen && this.mapping?.suppressedBelow !== undefined && (area.known?.geographies.length ?? 0) > 0) {
+          this.rowsRanged++;
+          if (this.rangedRows.length < 5) this.rangedRows.push(r.row);
+        } else if (this.suppressedRows.length < 5) this.suppressedRows.push(r.row);
       }
     }
     if (this.rowSuppressed) flags |= F_SUPPRESSED;
@@ -521,14 +529,23 @@ export class Analysis {
   };
 
   finishReading(): void {
-    if (this.rowsMissing > 0) {
+    const below = this.mapping?.suppressedBelow;
+    if (this.rowsRanged > 0 && below !== undefined) {
+      const n = this.rowsRanged;
+      this.issues.info(
+        `${plural(n, 'value')} ${n === 1 ? 'was' : 'were'} suppressed by the publisher (below ${below}); each is counted as 0 to ${below - 1} when small areas are added up into wards and councils, and its area's denominator is kept (${rowList(this.rangedRows, n)})`,
+        n,
+      );
+    }
+    const plainMissing = this.rowsMissing - this.rowsRanged;
+    if (plainMissing > 0) {
       const ex = this.suppressedExample;
       const markers = this.suppressedCells > 0 ? ` (${plural(this.suppressedCells, 'cell')} with a suppression marker such as *, c, .., x or -${ex ? `, e.g. row ${ex.row}, column '${ex.column}': '${ex.marker}'` : ''})` : '';
       this.issues.warning(
         this.suppressedRows[0] ?? null,
         null,
-        `${plural(this.rowsMissing, 'value')} ${this.rowsMissing === 1 ? 'is' : 'are'} suppressed or blank${markers}: stored as missing, not zero (${rowList(this.suppressedRows, this.rowsMissing)})`,
-        this.rowsMissing,
+        `${plural(plainMissing, 'value')} ${plainMissing === 1 ? 'is' : 'are'} suppressed or blank${markers}: stored as missing, not zero (${rowList(this.suppressedRows, plainMissing)})`,
+        plainMissing,
       );
     }
   }
@@ -1130,6 +1147,12 @@ export class Analysis {
 
   private rollupInto(ctx: BuildCtx, meta: IndMeta, rows: SmallAreaCounts[], kind: 'sum' | 'mean', method?: string): void {
     const { geo, lookup, universe, wards } = ctx;
+    // Suppressed small counts (mapping `suppressedBelow`): an area with a denominator but no count lies in 0..below-1.
+    // Lower sums (each at 0) go to the numerator, upper sums (each at below - 1) to numerator_upper; value = midpoint.
+    const below = kind === 'sum' && !meta.missingIsZero && meta.valueType !== 'count' && !this.derived.includes(meta) ? this.mapping?.suppressedBelow : undefined;
+    const ranged = new Set(below !== undefined ? rows.filter((r) => r.numerator === null && r.denominator !== null).map((r) => r.code) : []);
+    const upperRows = below !== undefined && ranged.size > 0 ? rows.map((r) => (ranged.has(r.code) ? { ...r, numerator: below - 1 } : r)) : null;
+    if (upperRows) rows = rows.map((r) => (ranged.has(r.code) ? { ...r, numerator: 0 } : r));
     const present = new Set(rows.map((r) => r.code));
     const nullCodes = new Set(rows.filter((r) => r.numerator === null).map((r) => r.code));
     const policy = meta.missingIsZero ? 'zero' : 'propagate';
@@ -1149,7 +1172,7 @@ export class Analysis {
     }
     const apportioned = geo === 'msoa11';
     const label = GEO_LABEL[geo];
-    const emit = (cell: RollupCell, areaType: 'ward' | 'lad', expected: Set<string> | undefined) => {
+    const emit = (cell: RollupCell, areaType: 'ward' | 'lad', expected: Set<string> | undefined, upper?: RollupCell) => {
       const missing = expected ? [...expected].filter((x) => !present.has(x) || nullCodes.has(x)).sort() : cell.missingCodes;
       if (expected ? missing.length === expected.size && ![...expected].some((x) => present.has(x)) : cell.areas === 0) return; // the file does not cover this area at all
       const isIncomplete = !meta.missingIsZero && missing.length > 0;
@@ -1159,6 +1182,7 @@ export class Analysis {
       let num = NaN;
       let den = NaN;
       let val = NaN;
+      let numUpper = NaN;
       if (isIncomplete) {
         note = `incomplete: ${missing.length} of ${expected?.size ?? cell.areas} ${label}s missing or suppressed (${missing.slice(0, 6).join(' ')}${missing.length > 6 ? ' …' : ''})`;
         ctx.incomplete.n++;
@@ -1166,16 +1190,26 @@ export class Analysis {
       } else {
         num = cell.numerator ?? NaN;
         den = cell.denominator ?? NaN;
+        const hi = upper?.numerator ?? NaN;
         if (kind === 'mean') val = finite(num) && finite(den) && den > 0 ? num / den : NaN;
-        else val = storedValue(meta, num, den, NaN);
+        else val = storedValue(meta, finite(hi) && hi > num ? (num + hi) / 2 : num, den, NaN);
+        if (finite(hi) && hi > num) numUpper = hi;
+        const k = expected ? [...expected].filter((x) => ranged.has(x)).length : 0;
+        const rangeNote =
+          below !== undefined && k > 0
+            ? `; ${k} ${label}${k === 1 ? '' : 's'} with a suppressed count (fewer than ${below}) in the source: each kept in the denominator and counted as 0 to ${below - 1}, so the value is the midpoint of a range`
+            : '';
         const zeroNote = meta.missingIsZero && missing.length ? `; ${missing.length} missing ${label}s counted as zero (this indicator's missing values are zeros)` : '';
-        note = `${areaType === 'ward' ? (apportioned ? 'apportioned estimate' : 'best-fit estimate') : 'council total'}: ${method ? `${method}; ` : ''}${what}${incl}${zeroNote}`;
+        note = `${areaType === 'ward' ? (apportioned ? 'apportioned estimate' : 'best-fit estimate') : 'council total'}: ${method ? `${method}; ` : ''}${what}${incl}${zeroNote}${rangeNote}`;
       }
-      this.built.push({ ind: meta, area: cell.code, areaType, period: ctx.period, sex: ctx.sex, age: ctx.age, num, den, val, estimate: areaType === 'ward', note });
+      const b: Built = { ind: meta, area: cell.code, areaType, period: ctx.period, sex: ctx.sex, age: ctx.age, num, den, val, estimate: areaType === 'ward', note };
+      if (finite(numUpper)) b.numUpper = numUpper;
+      this.built.push(b);
     };
     if (ctx.wantWards) {
       const res = rollupShares(rows, shares, { targets: wards, estimate: true, missing: policy });
-      for (const cell of res.cells) emit(cell, 'ward', universe.ward.get(cell.code));
+      const hi = upperRows ? rollupShares(upperRows, shares, { targets: wards, estimate: true, missing: policy }).cells : null;
+      res.cells.forEach((cell, j) => emit(cell, 'ward', universe.ward.get(cell.code), hi?.[j]));
       this.wardPlan.set(meta.id, apportioned ? 'apportioned' : this.derived.includes(meta) ? 'derived' : 'summed');
       this.addPlanNote(meta.id, `ward values ${apportioned ? 'apportioned from' : 'summed from'} ${label}s through the bundled ${apportioned ? 'MSOA population shares' : 'ONS best-fit lookup'} (estimates)${method ? `; ${method}` : ''}`);
     } else {
@@ -1183,7 +1217,8 @@ export class Analysis {
     }
     if (ctx.wantLads) {
       const res = rollupShares(rows, ladShares, { targets: LADS, estimate: false, missing: policy });
-      for (const cell of res.cells) emit(cell, 'lad', universe.lad.get(cell.code));
+      const hi = upperRows ? rollupShares(upperRows, ladShares, { targets: LADS, estimate: false, missing: policy }).cells : null;
+      res.cells.forEach((cell, j) => emit(cell, 'lad', universe.lad.get(cell.code), hi?.[j]));
     }
   }
 

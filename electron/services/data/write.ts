@@ -8,7 +8,7 @@ import { fmt } from './numbers.ts';
 import { addSummary, deleteDatasetRows, getIndicatorRow } from './store.ts';
 
 const LEAN_COLS = ['indicator_id', 'area_code', 'period', 'dataset_id', 'numerator', 'denominator', 'value', 'estimate', 'note'];
-const FULL_COLS = ['indicator_id', 'area_code', 'period', 'sex', 'age', 'dataset_id', 'numerator', 'denominator', 'value', 'ci95_lower', 'ci95_upper', 'ci998_lower', 'ci998_upper', 'estimate', 'note'];
+const FULL_COLS = ['indicator_id', 'area_code', 'period', 'sex', 'age', 'dataset_id', 'numerator', 'denominator', 'value', 'ci95_lower', 'ci95_upper', 'ci998_lower', 'ci998_upper', 'estimate', 'note', 'numerator_upper'];
 const BATCH = 64;
 
 /**
@@ -258,7 +258,7 @@ function writeRows(db: Db, a: Analysis, replace: number[]): WriteOutcome {
       lean.done();
     } else {
       const [sex, age] = sa[s]!;
-      full.add(ids[ind], codes[c.area[i]!], periods[c.period[i]!], sex, age, datasetId, orNull(numerator), orNull(den), orNull(val), orNull(l95), orNull(u95), orNull(l998), orNull(u998), 0, note);
+      full.add(ids[ind], codes[c.area[i]!], periods[c.period[i]!], sex, age, datasetId, orNull(numerator), orNull(den), orNull(val), orNull(l95), orNull(u95), orNull(l998), orNull(u998), 0, note, null);
     }
     const key = (ind * nP + c.period[i]!) * nT + typeIdx[c.area[i]!]!;
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -266,7 +266,7 @@ function writeRows(db: Db, a: Analysis, replace: number[]): WriteOutcome {
   }
   const builtCounts = new Map<string, { indicatorId: string; period: string; areaType: string; n: number }>();
   for (const b of a.built) {
-    full.add(b.ind.id, b.area, b.period, b.sex, b.age, datasetId, orNull(b.num), orNull(b.den), orNull(b.val), null, null, null, null, b.estimate ? 1 : 0, b.note);
+    full.add(b.ind.id, b.area, b.period, b.sex, b.age, datasetId, orNull(b.num), orNull(b.den), orNull(b.val), null, null, null, null, b.estimate ? 1 : 0, b.note, orNull(b.numUpper ?? NaN));
     const k = `${b.ind.id}\u0000${b.period}\u0000${b.areaType}`;
     const e = builtCounts.get(k);
     if (e) e.n++;

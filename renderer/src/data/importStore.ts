@@ -90,6 +90,8 @@ export interface ImportState {
   source: SourceDraft;
   /** Polarity and ambition chosen for new indicators (sent with the import; they change no check). */
   answers: Answers;
+  /** The publisher suppresses counts below this number (mapping `suppressedBelow`); null: not stated. */
+  suppressedBelow: number | null;
   job: JobInfo | null;
   cancelling: boolean;
   outcome: ImportOutcome | null;
@@ -106,6 +108,8 @@ export interface ImportState {
   updateSource(patch: Partial<SourceDraft>): void;
   /** Answers the polarity / ambition question for these indicators (ids in the file). */
   answer(sourceIds: string[], patch: { polarity?: Polarity; ambition?: AmbitionId }): void;
+  /** States (or, with null, clears) the number below which the publisher suppressed counts; the file is checked again. */
+  setSuppressedBelow(n: number | null): void;
   /** Checks the file again with the current choices. */
   recheck(): Promise<void>;
   /** skipBadRows: import the good rows and skip the rows with errors (offered when every error is about a row). */
@@ -156,7 +160,16 @@ export function withAnswers(mapping: ImportMapping | undefined, answers: Answers
  * The mapping for the current choices; null when a wide file is not ready to be checked (no period, bad id).
  * withSource (the import itself): with the source fields and the polarity / ambition answers.
  */
-export function currentMapping(s: Pick<ImportState, 'overrides' | 'preview' | 'detected' | 'wide' | 'source'> & { answers?: Answers }, withSource: boolean): { mapping: ImportMapping | undefined } | null {
+export function currentMapping(
+  s: Pick<ImportState, 'overrides' | 'preview' | 'detected' | 'wide' | 'source'> & { answers?: Answers; suppressedBelow?: number | null },
+  withSource: boolean,
+): { mapping: ImportMapping | undefined } | null {
+  const r = mappingOf(s, withSource);
+  if (r === null || !s.suppressedBelow) return r;
+  return { mapping: { ...(r.mapping ?? {}), suppressedBelow: s.suppressedBelow } };
+}
+
+function mappingOf(s: Pick<ImportState, 'overrides' | 'preview' | 'detected' | 'wide' | 'source'> & { answers?: Answers }, withSource: boolean): { mapping: ImportMapping | undefined } | null {
   const dataset = withSource ? sourceMapping(s.source) : undefined;
   const answers = withSource ? s.answers : undefined;
   if (effectiveFormat(s) === 'wide' && s.wide) {
@@ -278,6 +291,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     wide: null,
     source: EMPTY_SOURCE,
     answers: {},
+    suppressedBelow: null,
     guideOpen: false,
     job: null,
     cancelling: false,
@@ -316,6 +330,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
         wide: remembered?.wide ?? null,
         source: remembered?.source ?? EMPTY_SOURCE,
         answers: {},
+        suppressedBelow: null,
         job: null,
         cancelling: false,
         outcome: null,
@@ -385,6 +400,11 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const answers = { ...get().answers };
       for (const id of sourceIds) answers[id] = { ...(answers[id] ?? {}), ...patch };
       set({ answers });
+    },
+
+    setSuppressedBelow(n) {
+      set({ suppressedBelow: n });
+      choicesChanged(true);
     },
 
     async recheck() {

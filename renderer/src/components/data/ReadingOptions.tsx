@@ -7,6 +7,9 @@ import { DELIMITERS, ENCODINGS, IMPORT_FORMATS, type ImportFormat } from '../../
 import { DELIMITER_LABELS, ENCODING_LABELS, FORMAT_LABELS } from '../../data/format.ts';
 import { useImportStore, type Delimiter, type Encoding } from '../../data/importStore.ts';
 
+/** Thresholds offered for "small counts blanked below" (a mapping file or the CLI can give any other). */
+const SUPPRESSION_THRESHOLDS = Array.from({ length: 19 }, (_, i) => i + 2);
+
 function label(map: Record<string, string>, value: string | null): string {
   if (value === null) return 'not known';
   return map[value] ?? value;
@@ -18,6 +21,8 @@ export function ReadingOptions({ disabled }: { disabled: boolean }) {
   const detected = useImportStore((s) => s.detected);
   const preview = useImportStore((s) => s.preview);
   const setOverride = useImportStore((s) => s.setOverride);
+  const suppressedBelow = useImportStore((s) => s.suppressedBelow);
+  const setSuppressedBelow = useImportStore((s) => s.setSuppressedBelow);
 
   const format = overrides.format ?? detected.format ?? '';
   const encoding = overrides.encoding ?? detected.encoding ?? '';
@@ -93,7 +98,30 @@ export function ReadingOptions({ disabled }: { disabled: boolean }) {
             ))}
           </select>
         </div>
+        <div>
+          <label className="field-label" htmlFor={`${id}-suppressed`}>
+            Small counts blanked below (optional)
+          </label>
+          <select
+            id={`${id}-suppressed`}
+            className="select"
+            aria-describedby={`${id}-suppressed-hint`}
+            value={suppressedBelow ?? ''}
+            onChange={(e) => setSuppressedBelow(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            <option value="">Not stated: blanked counts stay missing</option>
+            {SUPPRESSION_THRESHOLDS.map((n) => (
+              <option key={n} value={n}>
+                Below {n} (each blank is 0 to {n - 1})
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <p className="hint" id={`${id}-suppressed-hint`}>
+        Only if the publisher says it blanks counts below a number (the Indices of Deprivation 2019: 10). Each blanked count is then taken as 0 to that number
+        minus 1 instead of leaving its ward without a figure.
+      </p>
       {preview && (overrides.format || overrides.encoding || overrides.delimiter) && (
         <p className="hint">
           Read as you chose. LAP Insight detected: {detected.format ? FORMAT_LABELS[detected.format] : 'no known layout'}; {label(ENCODING_LABELS, detected.encoding)};{' '}
