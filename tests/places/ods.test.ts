@@ -75,6 +75,14 @@ describe('an ODS extract with a postcode lookup (user lists only)', () => {
     expect(chosen.counts.byCategory).toEqual({ 'community-venue': 1 });
   });
 
+  it('edispensary sub-type 2 is a dispensing appliance contractor: counted as a pharmacy and named so, as in the built-in list', async () => {
+    const dac = fixture(EDISPENSARY).toString('utf8').split('\r\n')[0]!.replace('"A","1","P0ZZ"', '"A","2","P0ZZ"') + '\r\n';
+    expect(dac).toContain('"A","2","P0ZZ"');
+    const r = await importFile(tb, 'edispensary-dac.csv', dac, { postcodes });
+    expect(r.status, r.message).toBe('imported');
+    expect(placesOf(tb, r.list!.id).map((p) => [p.name, p.category, p.ward_code])).toEqual([['SYNTHETIC PHARMACY ONE (dispensing appliance contractor)', 'pharmacy', WARD.dallington]]);
+  });
+
   it('without a postcode lookup, an ODS extract is refused with a message saying what to supply', async () => {
     const n = placeCount(tb);
     const r = await importFile(tb, EDISPENSARY);

@@ -443,6 +443,7 @@ async function readCsvPlaces(
   const lookup = opts.postcodes ?? null;
   const planOpts = { category: opts.category !== undefined, lookup: lookup !== null };
   let statusIndex: number | undefined;
+  let subTypeIndex: number | undefined;
   let inactive = 0;
   const onRecord = (fields: string[], row: number) => {
     if (!plan) {
@@ -461,6 +462,8 @@ async function readCsvPlaces(
       if (plan.ods) {
         const s = header.findIndex((h) => headerKey(h) === 'status code');
         if (s >= 0) statusIndex = s;
+        const t = header.findIndex((h) => headerKey(h) === 'organisation sub type code');
+        if (t >= 0) subTypeIndex = t;
       }
       if (!headerless) return;
     }
@@ -490,10 +493,13 @@ async function readCsvPlaces(
     // The category: the file's column, else the user's choice, else what the ODS code says (GP practice or pharmacy).
     let category = at(index.category);
     let categoryCol = col(index.category);
+    let placeName = at(index.name);
     if (category.trim() === '' && opts.category) category = opts.category;
     else if (category.trim() === '' && plan.ods) {
       category = odsCategory(at(index.ref)) ?? '';
       categoryCol = col(index.ref);
+      // edispensary sub-type 2: a dispensing appliance contractor, counted with pharmacies and named so (as built in).
+      if (category === 'pharmacy' && subTypeIndex !== undefined && at(subTypeIndex).trim() === '2' && placeName.trim() !== '') placeName = `${placeName.trim()} (dispensing appliance contractor)`;
       if (category === '') {
         issues.error(row, categoryCol, `row ${row}, column '${categoryCol}': '${at(index.ref).trim().slice(0, 20)}' is not a GP practice or pharmacy code, so the category is not known; choose the category for the whole file (command line: --category gp or --category pharmacy)`);
         return;
@@ -515,7 +521,7 @@ async function readCsvPlaces(
       }
       byPostcode++;
       checker.check(w, {
-        name: at(index.name),
+        name: placeName,
         category,
         kind: 'lon-lat',
         x: point[0],
@@ -551,7 +557,7 @@ async function readCsvPlaces(
     const xi = kind === 'lon-lat' ? index.lon : index.easting;
     const yi = kind === 'lon-lat' ? index.lat : index.northing;
     checker.check(w, {
-      name: at(index.name),
+      name: placeName,
       category,
       kind,
       x: coordOf(at(xi), decimalComma),
