@@ -52,6 +52,7 @@ export const CHANNEL_NAMES = [
   'laps.pins.set',
   'export.profile',
   'places.import',
+  'places.restoreBuiltin',
   'places.lists',
   'places.deleteList',
   'places.list',

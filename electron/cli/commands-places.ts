@@ -4,6 +4,8 @@
  *
  *   lap-insight places [--lap NAME [--set SET]] [--ward WARD] [--category C] [--json | --csv [--out FILE]]
  *   lap-insight places import FILE [--name NAME] [--check] [--replace] [--json]
+ *                              [--postcodes FILE] [--category gp|pharmacy] [--replace-builtin]
+ *   lap-insight places restore-builtin   (brings the hidden built-in GP practices and pharmacies back)
  *   lap-insight places lists [--json] | places delete-list ID
  *   lap-insight places attach PLACE_ID --lap NAME | places detach PLACE_ID --lap NAME
  *   lap-insight places access --lap NAME|--ward WARD|--council NAME [--json]
@@ -38,7 +40,8 @@ import { resolveProfileArea } from './commands-profile.ts';
 
 const USAGE = {
   list: 'places [--lap NAME [--set SET]] [--ward WARD] [--category C] [--json | --csv [--out FILE]]',
-  import: 'places import FILE [--name NAME] [--check] [--replace] [--json]',
+  import: 'places import FILE [--name NAME] [--check] [--replace] [--json] [--postcodes FILE] [--category C] [--replace-builtin]',
+  'restore-builtin': 'places restore-builtin [--json]',
   lists: 'places lists [--json]',
   'delete-list': 'places delete-list ID',
   attach: 'places attach PLACE_ID --lap NAME [--set SET]',
@@ -126,7 +129,7 @@ function importLines(r: PlaceImportResult, fileName: string): string[] {
   const lines: string[] = [];
   if (r.status === 'imported') {
     lines.push(`${fileName}: imported as list ${r.list?.id ?? '?'}${r.list ? ` ("${r.list.name}")` : ''}: ${plural(c.places, 'place')} from ${plural(c.rows, 'row')}${kinds ? ` (${kinds})` : ''}${outside}.`);
-    if (r.replacedListIds.length) lines.push(`  It replaces the earlier import of the same file (list ${r.replacedListIds.join(', ')}).`);
+    if (r.replacedListIds.length) lines.push(`  ${r.message.slice(r.message.indexOf(' It replaces ') + 1)}`);
   } else if (r.status === 'checked') {
     lines.push(`${fileName}: checked, no errors: ${plural(c.places, 'place')} would be imported from ${plural(c.rows, 'row')}${kinds ? ` (${kinds})` : ''}${outside} (nothing was stored).`);
   } else {
@@ -143,12 +146,21 @@ async function importPlaces(backend: Backend, cli: ParsedCli, io: Io): Promise<v
   const data = readFile(file);
   const fileName = path.basename(file);
   const name = stringOption(cli, 'name');
+  // An NHS ODS extract (no category column, postcodes but no coordinates): one category for the file and a
+  // postcode lookup file (an ONS Postcode Directory extract: pcds, lat, long).
+  const categories = parseCategories(stringOption(cli, 'category'));
+  if (categories && categories.length > 1) throw new CliError(`--category takes one kind of place when importing (e.g. --category gp).`);
+  const postcodesFile = stringOption(cli, 'postcodes');
+  const postcodes = postcodesFile ? { fileName: path.basename(postcodesFile), contentBase64: readFile(postcodesFile).toString('base64') } : undefined;
   const r = await call(backend, 'places.import', {
     fileName,
     contentBase64: data.toString('base64'),
     ...(name ? { name } : {}),
     check: cli.flags.has('check'),
     onDuplicate: cli.flags.has('replace') ? 'replace' : 'refuse',
+    ...(categories ? { category: categories[0]! } : {}),
+    ...(postcodes ? { postcodes } : {}),
+    ...(cli.flags.has('replace-builtin') ? { replaceBuiltin: true } : {}),
   });
   const json = cli.flags.has('json');
   // Every problem, one line each: errors on stderr, warnings (rows left out, say) with the summary. Each error is
@@ -353,6 +365,10 @@ const subcommands: Record<string, (backend: Backend, cli: ParsedCli, io: Io) => 
   import: importPlaces,
   lists: showLists,
   'delete-list': deleteList,
+  'restore-builtin': async (backend, cli, io) => {
+    const r = await call(backend, 'places.restoreBuiltin', {});
+    print(io, cli, r, r.message);
+  },
   attach: (b, c, i) => attachOrDetach(b, c, i, 'attach'),
   detach: (b, c, i) => attachOrDetach(b, c, i, 'detach'),
   access,
@@ -368,7 +384,7 @@ export const placeCommands: Record<string, Command> = {
         .filter(([k]) => k !== 'list')
         .map(([, u]) => `  ${u}`),
     ].join('\n'),
-    valueOptions: ['lap', 'set', 'ward', 'council', 'category', 'name', 'out'],
+    valueOptions: ['lap', 'set', 'ward', 'council', 'category', 'name', 'out', 'postcodes'],
     async run(backend, cli, io) {
       const sub = cli.positional[0];
       if (sub === undefined) return listPlaces(backend, cli, io);

@@ -5,6 +5,12 @@
  *                        A CSV (name, category, longitude/latitude or easting/northing, optional address, postcode,
  *                        ref) or a GeoJSON of points. All or nothing: any error and nothing is stored; the report names
  *                        the file, row and column of every problem. check: true validates only.
+ *                        An NHS ODS extract (epraccur, edispensary; no header row) is recognised: Organisation Code, Name,
+ *                        Postcode; category from the code (GP practice or pharmacy) or `category`; coordinates from the
+ *                        file or from `postcodes` (an ONS Postcode Directory extract: pcds/pcd, lat, long). A postcode not
+ *                        found is an error naming the file, row and column. replaceBuiltin: the new list takes the place
+ *                        of the built-in one (which is hidden), keeping hand attachments of the same ref and category.
+ *   places.restoreBuiltin {}                                -> {list, message}  (brings the hidden built-in list back)
  *   places.lists         {}                                  -> PlaceList[]
  *   places.deleteList    {id}                                -> {id, places}   (the list and its places, one transaction)
  *   places.list          {lapId?, wardCode?, categories?, query?} -> Place[]
@@ -38,8 +44,15 @@ export const placesSchemas = {
       check: z.boolean().default(false),
       /** The same file (SHA-256) imported before: refuse (default) or replace the earlier list. */
       onDuplicate: z.enum(['refuse', 'replace']).default('refuse'),
+      /** The category of every row the file gives none (an NHS ODS extract has no category column). */
+      category: placeCategorySchema.optional(),
+      /** A postcode lookup file (ONS Postcode Directory extract: pcds or pcd, lat, long) for rows without coordinates. */
+      postcodes: z.object({ fileName, contentBase64: base64File('lap-insight places import FILE --postcodes FILE') }).strict().optional(),
+      /** The new list replaces the built-in GP practices and pharmacies (hidden; bring it back with places.restoreBuiltin). */
+      replaceBuiltin: z.boolean().optional(),
     })
     .strict(),
+  'places.restoreBuiltin': z.object({}).strict(),
   'places.lists': z.object({}).strict(),
   'places.deleteList': z.object({ id }).strict(),
   'places.list': z
@@ -78,8 +91,14 @@ export interface PlaceImportResult {
   };
   /** Which coordinates the file used. */
   coordinates: 'lon-lat' | 'easting-northing' | 'geojson' | null;
-  /** Lists removed because the same file was imported again with onDuplicate 'replace'. */
+  /** Lists removed because the same file was imported again with onDuplicate 'replace', or the built-in list replaced. */
   replacedListIds: number[];
+}
+
+export interface RestoreBuiltinResult {
+  /** The built-in list, now shown; null when this copy of the app has none. */
+  list: PlaceList | null;
+  message: string;
 }
 
 export interface CentresImportResult {
@@ -91,6 +110,7 @@ export interface CentresImportResult {
 
 export interface PlacesResults {
   'places.import': PlaceImportResult;
+  'places.restoreBuiltin': RestoreBuiltinResult;
   'places.lists': PlaceList[];
   'places.deleteList': { id: number; places: number };
   'places.list': Place[];

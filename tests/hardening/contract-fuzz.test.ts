@@ -107,6 +107,7 @@ const ACCEPTED_BY_DESIGN: Record<string, string> = {
   'import.start contentBase64': 'as import.preview',
   'files.stage contentBase64': 'a data file staged once for later previews and the import: same limit as import.preview',
   'places.import contentBase64': 'a places file (CSV or GeoJSON) as base64, same limit as import.preview; the importer checks it',
+  'places.import postcodes.contentBase64': 'a postcode lookup CSV (ONS Postcode Directory extract) as base64, same limit as import.preview; the importer checks it',
   'places.importCentres contentBase64': 'the ONS centroid CSV as base64, same limit as import.preview',
   'practices.import contentBase64': 'a Fingertips GP-level CSV as base64, same limit as import.preview; the importer checks it',
 };

@@ -250,7 +250,7 @@ describe('lap-insight places (synthetic fixtures)', () => {
     expect((await cli('places', 'delete-list', 'x')).err).toMatch(/^lap-insight: Give the list's id/);
     const u = await cli('places', 'nope');
     expect(u.code).toBe(1);
-    expect(u.err).toBe("lap-insight: Unknown places command 'nope'. Use one of: import, lists, delete-list, attach, detach, access, centres (or no word to list places).");
+    expect(u.err).toBe("lap-insight: Unknown places command 'nope'. Use one of: import, lists, delete-list, restore-builtin, attach, detach, access, centres (or no word to list places).");
     expect((await cli('places', 'import', path.join(dir, 'missing.csv'))).err).toBe(`lap-insight: Could not read ${path.join(dir, 'missing.csv')}: there is no such file.`);
   });
 

@@ -7,7 +7,8 @@ import { backupNow } from '../safety/index.ts';
 import { placesForArea } from './access.ts';
 import { centresInfo, clearCentres, importCentres } from './centres.ts';
 import { importPlaces } from './import.ts';
-import { attachPlace, deletePlaceList, detachPlace, listPlaceLists, listPlaces, placeMap } from './store.ts';
+import { restoreBuiltinPlaces } from '../practices/seed.ts';
+import { attachPlace, deletePlaceList, detachPlace, listPlaceLists, listPlaces, placeMap, write } from './store.ts';
 
 export function createPlaceHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof placesSchemas> {
   const { db } = ctx;
@@ -15,6 +16,16 @@ export function createPlaceHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
   const data = new ProfileData(db);
   return {
     'places.import': async (args) => importPlaces(ctx, args),
+    'places.restoreBuiltin': async () => {
+      const r = write(db, () => restoreBuiltinPlaces(db, ctx.assetsDir));
+      const list = r.listId === null ? null : (listPlaceLists(db).find((l) => l.id === r.listId) ?? null);
+      const message = !list
+        ? 'This copy of LAP Insight has no built-in list of GP practices and pharmacies.'
+        : r.alreadyShown
+          ? `The built-in list '${list.name}' is already shown.`
+          : `The built-in list '${list.name}' is back: ${list.count} places. Lists you imported are unchanged.`;
+      return { list, message };
+    },
     'places.lists': async () => listPlaceLists(db),
     'places.deleteList': async ({ id }) => {
       backupNow(ctx, 'import'); // a restorable copy first (skipped when nothing changed since the last one)

@@ -12,7 +12,7 @@
  * from 1) and the column (in GeoJSON, the property name, or 'geometry'). Errors stop the import; warnings
  * (a repeated row, which is left out) do not.
  */
-import { categoryListText, matchPlaceCategory, type PlaceFields } from '../../../shared/places.ts';
+import { categoryListText, matchPlaceCategory, type PlaceCategoryId, type PlaceFields } from '../../../shared/places.ts';
 import { normaliseName } from '../../../shared/names.ts';
 import { cleanName } from '../../../shared/text.ts';
 import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../data/csv.ts';
@@ -20,6 +20,44 @@ import { Issues } from '../data/issues.ts';
 import { fmt, parseCell, plural } from '../data/numbers.ts';
 import { bngToWgs84, gridDistance, wgs84ToBng } from './projection.ts';
 import { BOUNDING_MARGIN_M, insideBox, type GridBox } from './wards.ts';
+import { postcodeKey, type PostcodeLookup } from './postcodes.ts';
+
+/** Options of a places import beyond the file itself (issue 15: NHS ODS extracts). */
+export interface PlaceParseOptions {
+  /** The category of every row whose file gives none (an ODS extract has no category column): the user's choice. */
+  category?: PlaceCategoryId | undefined;
+  /** Postcode centroids for rows without coordinates (a postcode lookup file the user supplied). */
+  postcodes?: PostcodeLookup | null | undefined;
+}
+
+/**
+ * The 27 columns of an NHS ODS GP practice (epraccur) or dispensary (edispensary) extract, which is published
+ * without a header row. Column 15 is the commissioner in epraccur and the parent organisation in edispensary;
+ * column 26 is the prescribing setting (epraccur). Only the code, name, address lines, postcode and status are used.
+ */
+export const ODS_COLUMNS = [
+  'Organisation Code', 'Name', 'National Grouping', 'High Level Health Geography',
+  'Address Line 1', 'Address Line 2', 'Address Line 3', 'Address Line 4', 'Address Line 5', 'Postcode',
+  'Open Date', 'Close Date', 'Status Code', 'Organisation Sub-Type Code', 'Commissioner',
+  'Join Provider/Purchaser Date', 'Left Provider/Purchaser Date', 'Contact Telephone Number',
+  'Null 18', 'Null 19', 'Null 20', 'Amended Record Indicator', 'Null 22', 'Provider/Purchaser', 'Null 24',
+  'Prescribing Setting', 'Null 26',
+] as const;
+
+const POSTCODE_RE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
+
+/** A first row that is data in the ODS layout (a code, then a name, ..., a postcode in column 10): no header. */
+export function isHeaderlessOdsRow(fields: readonly string[]): boolean {
+  return fields.length >= 13 && /^[A-Z0-9]{3,8}$/.test((fields[0] ?? '').trim()) && POSTCODE_RE.test((fields[9] ?? '').trim());
+}
+
+/** The category an ODS organisation code implies: a GP practice (A12345) or a pharmacy/dispensary (FA123). */
+export function odsCategory(code: string): PlaceCategoryId | null {
+  const c = code.trim().toUpperCase();
+  if (/^[A-Z][0-9]{5}$/.test(c)) return 'gp';
+  if (/^F[A-Z0-9]{4}$/.test(c)) return 'pharmacy';
+  return null;
+}
 
 export type PlaceCoordinates = 'lon-lat' | 'easting-northing' | 'geojson';
 
@@ -82,6 +120,10 @@ interface ColumnPlan {
   address: number[];
   hasLonLat: boolean;
   hasGrid: boolean;
+  /** An NHS ODS extract (Organisation Code, Name, Postcode, no category column): category from the code or the user. */
+  ods: boolean;
+  /** Coordinates come from the postcode lookup for every row (the file has no coordinate columns). */
+  byPostcode: boolean;
 }
 
 function findRole(keys: readonly string[], role: Role, taken: ReadonlySet<number>): number | undefined {
@@ -93,7 +135,7 @@ function findRole(keys: readonly string[], role: Role, taken: ReadonlySet<number
 }
 
 /** Matches the header; returns the plan, or the reason no plan can be made (one whole-file message). */
-function planColumns(header: readonly string[]): ColumnPlan | string {
+function planColumns(header: readonly string[], opts: { category: boolean; lookup: boolean } = { category: false, lookup: false }): ColumnPlan | string {
   const keys = header.map(headerKey);
   const index: Partial<Record<Role, number>> = {};
   const taken = new Set<number>();
@@ -118,10 +160,14 @@ function planColumns(header: readonly string[]): ColumnPlan | string {
 
   const hasLonLat = index.lon !== undefined && index.lat !== undefined;
   const hasGrid = index.easting !== undefined && index.northing !== undefined;
+  const ods = index.category === undefined && keys.includes('organisation code') && index.postcode !== undefined;
+  const byPostcode = !hasLonLat && !hasGrid && opts.lookup && index.postcode !== undefined;
   const missing: string[] = [];
   if (index.name === undefined) missing.push('the name (a column called Name, Site name, Organisation name or Practice name)');
-  if (index.category === undefined) missing.push('the category (a column called Category, Type, Kind or Service)');
-  if (!hasLonLat && !hasGrid) {
+  if (index.category === undefined && !ods && !opts.category) missing.push('the category (a column called Category, Type, Kind or Service)');
+  if (!hasLonLat && !hasGrid && !byPostcode && index.postcode !== undefined) {
+    missing.push('the coordinates (columns called Longitude and Latitude, or Easting and Northing; or supply a postcode lookup file such as an ONS Postcode Directory extract with pcds, lat and long columns: command line --postcodes FILE)');
+  } else if (!hasLonLat && !hasGrid && !byPostcode) {
     const half =
       index.lat !== undefined
         ? ' (there is a latitude column but no longitude: call it Longitude)'
@@ -140,7 +186,7 @@ function planColumns(header: readonly string[]): ColumnPlan | string {
       found.length ? found.join(', ') : 'none (the first row is blank)'
     }.`;
   }
-  return { index, address, hasLonLat, hasGrid };
+  return { index, address, hasLonLat, hasGrid, ods, byPostcode };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -379,22 +425,47 @@ function coordOf(raw: string | undefined, decimalComma: boolean): Coord {
   return { text: raw.trim().slice(0, 40) };
 }
 
-async function readCsvPlaces(out: ParsedPlaces, bytes: Uint8Array, checker: Checker, encoding: Encoding, bomLength: number, strict: boolean): Promise<void> {
+async function readCsvPlaces(
+  out: ParsedPlaces,
+  bytes: Uint8Array,
+  checker: Checker,
+  encoding: Encoding,
+  bomLength: number,
+  strict: boolean,
+  opts: PlaceParseOptions = {},
+): Promise<void> {
   const { issues } = out;
   const name = out.fileName;
   let plan: ColumnPlan | null = null;
   let header: string[] = [];
   let decimalComma = false;
+  let byPostcode = 0;
+  const lookup = opts.postcodes ?? null;
+  const planOpts = { category: opts.category !== undefined, lookup: lookup !== null };
+  let statusIndex: number | undefined;
+  let subTypeIndex: number | undefined;
+  let inactive = 0;
   const onRecord = (fields: string[], row: number) => {
     if (!plan) {
-      header = fields.map((f) => f.trim());
-      const p = planColumns(header);
+      // An NHS ODS extract (epraccur, edispensary) has no header row: its first row is already a place.
+      const headerless = isHeaderlessOdsRow(fields);
+      header = headerless
+        ? Array.from({ length: Math.max(ODS_COLUMNS.length, fields.length) }, (_, i) => ODS_COLUMNS[i] ?? `Column ${i + 1}`)
+        : fields.map((f) => f.trim());
+      const p = planColumns(header, planOpts);
       if (typeof p === 'string') {
         issues.error(1, null, `row 1: ${p}`);
         throw new StopReading();
       }
       plan = p;
-      return;
+      if (headerless) issues.info(`${name} has no header row: it was read as an NHS ODS extract (Organisation Code, Name, address lines, Postcode in column 10, Status Code in column 13)`);
+      if (plan.ods) {
+        const s = header.findIndex((h) => headerKey(h) === 'status code');
+        if (s >= 0) statusIndex = s;
+        const t = header.findIndex((h) => headerKey(h) === 'organisation sub type code');
+        if (t >= 0) subTypeIndex = t;
+      }
+      if (!headerless) return;
     }
     if (fields.every((f) => f.trim() === '')) return; // a row of empty cells: skipped like a blank line
     out.rows++;
@@ -410,6 +481,66 @@ async function readCsvPlaces(out: ParsedPlaces, bytes: Uint8Array, checker: Chec
     const at = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? ''));
     const col = (i: number | undefined) => (i === undefined ? '' : header[i]!);
     const { index } = plan;
+    // An ODS extract lists closed and dormant organisations too: they are left out, each one named.
+    if (statusIndex !== undefined) {
+      const status = at(statusIndex).trim().toUpperCase();
+      if (status !== '' && status !== 'ACTIVE' && status !== 'A') {
+        inactive++;
+        issues.warning(row, header[statusIndex]!, `row ${row}, column '${header[statusIndex]}': '${at(statusIndex).trim()}' is not an active organisation (${cleanText(at(index.name)).slice(0, 80)}), so it was left out`);
+        return;
+      }
+    }
+    // The category: the file's column, else the user's choice, else what the ODS code says (GP practice or pharmacy).
+    let category = at(index.category);
+    let categoryCol = col(index.category);
+    let placeName = at(index.name);
+    if (category.trim() === '' && opts.category) category = opts.category;
+    else if (category.trim() === '' && plan.ods) {
+      category = odsCategory(at(index.ref)) ?? '';
+      categoryCol = col(index.ref);
+      // edispensary sub-type 2: a dispensing appliance contractor, counted with pharmacies and named so (as built in).
+      if (category === 'pharmacy' && subTypeIndex !== undefined && at(subTypeIndex).trim() === '2' && placeName.trim() !== '') placeName = `${placeName.trim()} (dispensing appliance contractor)`;
+      if (category === '') {
+        issues.error(row, categoryCol, `row ${row}, column '${categoryCol}': '${at(index.ref).trim().slice(0, 20)}' is not a GP practice or pharmacy code, so the category is not known; choose the category for the whole file (command line: --category gp or --category pharmacy)`);
+        return;
+      }
+    }
+    // Coordinates from the postcode lookup: for every row when the file has none, or for a row whose are blank.
+    const coordCells = [index.lon, index.lat, index.easting, index.northing].filter((i) => i !== undefined);
+    if (lookup && index.postcode !== undefined && (plan.byPostcode || coordCells.every((i) => at(i).trim() === ''))) {
+      const pcCol = col(index.postcode);
+      const pc = cleanText(at(index.postcode)).toUpperCase();
+      const point = pc === '' ? undefined : lookup.points.get(postcodeKey(pc));
+      if (pc === '') {
+        issues.error(row, pcCol, `row ${row}, column '${pcCol}': the postcode is blank and there are no coordinates, so the place cannot be put on the map`);
+        return;
+      }
+      if (!point) {
+        issues.error(row, pcCol, `row ${row}, column '${pcCol}': the postcode '${pc.slice(0, 20)}' is not in the postcode lookup file ${lookup.fileName}, so the place cannot be put on the map`);
+        return;
+      }
+      byPostcode++;
+      checker.check(w, {
+        name: placeName,
+        category,
+        kind: 'lon-lat',
+        x: point[0],
+        y: point[1],
+        cols: {
+          name: col(index.name),
+          category: categoryCol,
+          x: pcCol,
+          y: pcCol,
+          postcode: pcCol,
+          ref: col(index.ref),
+          address: plan.address.length ? header[plan.address[0]!]! : '',
+        },
+        address: plan.address.map((i) => cleanText(fields[i] ?? '')).filter((s) => s !== '').join(', '),
+        postcode: at(index.postcode),
+        ref: at(index.ref),
+      });
+      return;
+    }
     let kind: 'lon-lat' | 'easting-northing' = plan.hasLonLat ? 'lon-lat' : 'easting-northing';
     let alsoGrid: [number, number] | null = null;
     if (plan.hasLonLat && plan.hasGrid) {
@@ -426,14 +557,14 @@ async function readCsvPlaces(out: ParsedPlaces, bytes: Uint8Array, checker: Chec
     const xi = kind === 'lon-lat' ? index.lon : index.easting;
     const yi = kind === 'lon-lat' ? index.lat : index.northing;
     checker.check(w, {
-      name: at(index.name),
-      category: at(index.category),
+      name: placeName,
+      category,
       kind,
       x: coordOf(at(xi), decimalComma),
       y: coordOf(at(yi), decimalComma),
       cols: {
         name: col(index.name),
-        category: col(index.category),
+        category: categoryCol,
         x: col(xi),
         y: col(yi),
         postcode: col(index.postcode),
@@ -469,6 +600,8 @@ async function readCsvPlaces(out: ParsedPlaces, bytes: Uint8Array, checker: Chec
   }
   if (!plan) issues.error(null, null, `${name} is empty: there is nothing to import`);
   else if (out.rows === 0) issues.error(null, null, `${name} has a header row but no places`);
+  if (byPostcode && lookup) issues.info(`${byPostcode === 1 ? '1 place was' : `${fmt(byPostcode)} places were`} put at the centre of its postcode, from ${lookup.fileName}`);
+  if (inactive) issues.info(`${inactive === 1 ? '1 closed or inactive organisation was' : `${fmt(inactive)} closed or inactive organisations were`} left out`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -667,7 +800,7 @@ function looksLikeJson(bytes: Uint8Array, bomLength: number): boolean {
 }
 
 /** Reads and checks a file of places. Never throws for problems in the file: they are in `issues`. */
-export async function parsePlaces(fileName: string, bytes: Uint8Array, bounds: GridBox): Promise<ParsedPlaces> {
+export async function parsePlaces(fileName: string, bytes: Uint8Array, bounds: GridBox, opts: PlaceParseOptions = {}): Promise<ParsedPlaces> {
   const fresh = (): ParsedPlaces => ({
     fileName,
     format: null,
@@ -715,7 +848,7 @@ export async function parsePlaces(fileName: string, bytes: Uint8Array, bounds: G
     o.format = 'csv';
     o.encoding = enc;
     const checker = new Checker(o.issues, bounds);
-    await readCsvPlaces(o, bytes, checker, enc, bomLength, strict);
+    await readCsvPlaces(o, bytes, checker, enc, bomLength, strict, opts);
     o.places = checker.places;
     o.repeated = checker.repeated;
     const { 'lon-lat': ll, 'easting-northing': en } = checker.kinds;

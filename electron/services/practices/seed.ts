@@ -94,6 +94,19 @@ function parseCsvText(text: string): Record<string, string>[] {
 }
 
 /**
+ * Brings the built-in list back after the user hid it (deleted it, or replaced it with a newer ODS extract): clears
+ * the hidden flag and seeds it again. Lists the user imported are left as they are.
+ */
+export function restoreBuiltinPlaces(db: Db, assetsDir: string): { listId: number | null; alreadyShown: boolean } {
+  const shown = db.prepare(`SELECT id FROM place_list WHERE builtin = 1`).get() as { id: number } | undefined;
+  if (shown) return { listId: shown.id, alreadyShown: true };
+  db.prepare('DELETE FROM meta WHERE key = ?').run(META_BUILTIN_HIDDEN);
+  seedBuiltinPlaces(db, assetsDir);
+  const now = db.prepare(`SELECT id FROM place_list WHERE builtin = 1`).get() as { id: number } | undefined;
+  return { listId: now?.id ?? null, alreadyShown: false };
+}
+
+/**
  * The built-in list of places (read-only: it is replaced, never edited, when a newer app ships a different file).
  * Hand attachments of its places to LAPs are carried over to the same places (same ref and category). Hidden by the
  * user (the list deleted): not seeded again until they bring it back.

@@ -38,8 +38,15 @@ export interface PlacesImportState {
   duplicateOf: PlaceList | null;
   /** Why the file could not be read or checked at all. */
   problem: string | null;
+  /** A postcode lookup file (ONS Postcode Directory extract) for a file with postcodes but no coordinates (issue 15). */
+  postcodesName: string | null;
+  /** The new list takes the place of the built-in GP practices and pharmacies (issue 15). */
+  replaceBuiltin: boolean;
 
   openFile(file: File): Promise<void>;
+  /** Chooses the postcode lookup file and checks the places file again with it. */
+  setPostcodes(file: File): Promise<void>;
+  setReplaceBuiltin(on: boolean): void;
   setListName(name: string): void;
   importNow(): Promise<void>;
   close(): void;
@@ -50,6 +57,7 @@ export const PLACES_FILE_ACCEPT = '.csv,.geojson,.json,text/csv,application/geo+
 
 let generation = 0;
 let content: { base64: string; sha256: string | null } | null = null;
+let postcodes: { fileName: string; contentBase64: string } | null = null;
 
 async function sha256Hex(buffer: ArrayBuffer): Promise<string | null> {
   try {
@@ -74,6 +82,8 @@ const CLOSED = {
   result: null,
   duplicateOf: null,
   problem: null,
+  postcodesName: null,
+  replaceBuiltin: false,
 };
 
 export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
@@ -83,6 +93,7 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
     if (get().step === 'importing') return;
     const gen = ++generation;
     content = null;
+    postcodes = null;
     set({ ...CLOSED, step: 'reading', fileName: file.name, fileSize: file.size, listName: baseName(file.name) });
     if (file.size > MAX_IMPORT_BYTES) {
       set({ step: 'checked', problem: `${file.name} is ${formatBytes(file.size)}: LAP Insight takes files up to ${formatBytes(MAX_IMPORT_BYTES)}. Nothing has been imported.` });
@@ -98,7 +109,10 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
       content = { base64, sha256 };
       set({ step: 'checking' });
       const places = usePlacesStore.getState();
-      const [check] = await Promise.all([send('places.import', { fileName: file.name, contentBase64: base64, check: true }), places.status === 'ready' ? null : places.load()]);
+      const [check] = await Promise.all([
+        send('places.import', { fileName: file.name, contentBase64: base64, check: true, ...(postcodes ? { postcodes } : {}) }),
+        places.status === 'ready' ? null : places.load(),
+      ]);
       if (gen !== generation) return;
       const duplicateOf = sha256 ? (usePlacesStore.getState().lists.find((l) => l.sha256 === sha256) ?? null) : null;
       set({ step: 'checked', check, duplicateOf });
@@ -106,6 +120,29 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
       if (err instanceof ReadCancelled || gen !== generation) return;
       set({ step: 'checked', problem: `${file.name} could not be checked: ${plainPlacesError(err)} Nothing has been imported.` });
     }
+  },
+
+  async setPostcodes(file) {
+    const s = get();
+    if ((s.step !== 'checked' && s.step !== 'checking') || !content) return;
+    const gen = ++generation;
+    const base64 = content.base64;
+    set({ step: 'checking', postcodesName: file.name, problem: null });
+    try {
+      if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is ${formatBytes(file.size)}: use an extract of the postcodes you need (up to ${formatBytes(MAX_IMPORT_BYTES)}).`);
+      postcodes = { fileName: file.name, contentBase64: await toBase64(await file.arrayBuffer(), undefined, () => gen !== generation) };
+      if (gen !== generation) return;
+      const check = await send('places.import', { fileName: s.fileName, contentBase64: base64, check: true, postcodes });
+      if (gen !== generation) return;
+      set({ step: 'checked', check });
+    } catch (err) {
+      if (err instanceof ReadCancelled || gen !== generation) return;
+      set({ step: 'checked', problem: `${s.fileName} could not be checked with the postcode lookup ${file.name}: ${plainPlacesError(err)} Nothing has been imported.` });
+    }
+  },
+
+  setReplaceBuiltin(replaceBuiltin) {
+    set({ replaceBuiltin });
   },
 
   setListName(listName) {
@@ -125,6 +162,8 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
         check: false,
         onDuplicate: s.duplicateOf ? 'replace' : 'refuse',
         ...(name ? { name } : {}),
+        ...(postcodes ? { postcodes } : {}),
+        ...(s.replaceBuiltin ? { replaceBuiltin: true } : {}),
       });
       if (gen !== generation) return;
       if (result.status === 'imported') {
@@ -145,6 +184,7 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
     if (get().step === 'importing') return;
     generation++;
     content = null;
+    postcodes = null;
     set({ ...CLOSED });
   },
 }));

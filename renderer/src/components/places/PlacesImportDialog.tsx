@@ -3,7 +3,7 @@
  * were used and every problem (file, row, column) are shown. Import is offered only when there is no error; the
  * same file imported before is offered as a Replace. Then what was stored.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { PlaceImportResult } from '../../../../shared/contract/places.ts';
 import { PLACE_CATEGORIES, type PlaceCategoryId } from '../../../../shared/places.ts';
 import { count, formatDate, formatNumber } from '../../data/format.ts';
@@ -12,6 +12,8 @@ import { usePlacesImportStore, type PlacesImportState } from '../../places/impor
 import { DataDialog } from '../data/DataDialog.tsx';
 import { ProblemList } from '../data/ProblemList.tsx';
 import { CategoryMarker } from './CategoryMarker.tsx';
+import { HiddenFileInput } from '../HiddenFileInput.tsx';
+import { usePlacesStore } from '../../places/store.ts';
 
 const COORDINATES: Record<NonNullable<PlaceImportResult['coordinates']>, string> = {
   'lon-lat': 'Longitude and latitude',
@@ -114,6 +116,9 @@ function CheckedStep() {
   const refused = check?.status === 'failed';
   const canImport = !!check && !s.problem && errors === 0 && check.counts.places > 0;
   const dup = s.duplicateOf;
+  const postcodeInput = useRef<HTMLInputElement>(null);
+  const builtin = usePlacesStore((p) => p.lists.find((l) => l.builtin) ?? null);
+  const offerReplaceBuiltin = canImport && !!builtin && ((check.counts.byCategory.gp ?? 0) > 0 || (check.counts.byCategory.pharmacy ?? 0) > 0);
 
   let status: string | null = null;
   if (s.problem || errors > 0 || refused) status = 'Nothing has been imported.';
@@ -188,6 +193,36 @@ function CheckedStep() {
           </section>
         )}
 
+        {check && !s.problem && (s.postcodesName || errors > 0) && (
+          <div className="field places-postcodes" data-testid="places-import-postcodes">
+            <p className="problem-title">Postcodes but no coordinates?</p>
+            <p className="hint">
+              An NHS ODS extract (epraccur, edispensary) gives each place’s postcode but no coordinates. Choose a postcode lookup file, such as an extract of the ONS
+              Postcode Directory with pcds, lat and long columns, and each place is put at the centre of its postcode.
+            </p>
+            <div className="button-row">
+              <button type="button" className="button" onClick={() => postcodeInput.current?.click()} data-testid="places-import-postcodes-button">
+                {s.postcodesName ? 'Choose another postcode lookup…' : 'Choose a postcode lookup file…'}
+              </button>
+              {s.postcodesName && <span className="hint">Using {s.postcodesName}</span>}
+            </div>
+            <HiddenFileInput ref={postcodeInput} accept=".csv,text/csv" testId="places-postcodes-file-input" onFile={(file) => void s.setPostcodes(file)} />
+          </div>
+        )}
+
+        {offerReplaceBuiltin && (
+          <div className="field" data-testid="places-import-replace-builtin">
+            <label className="check-row">
+              <input type="checkbox" checked={s.replaceBuiltin} onChange={(e) => s.setReplaceBuiltin(e.target.checked)} /> Use this list instead of the built-in GP practices
+              and pharmacies
+            </label>
+            <p className="hint">
+              For a newer NHS ODS extract. The built-in list (“{builtin.name}”) is hidden, practices attached to LAPs by hand stay attached where the new list has the same ODS
+              code, and you can bring the built-in list back at any time.
+            </p>
+          </div>
+        )}
+
         {dup && canImport && (
           <div className="duplicate-note" data-testid="places-import-duplicate">
             <p className="problem-title">You imported this file before</p>
@@ -229,7 +264,8 @@ function CheckedStep() {
 
 function DoneStep({ result }: { result: PlaceImportResult }) {
   const close = usePlacesImportStore((s) => s.close);
-  const replaced = result.replacedListIds.length;
+  const replacedBuiltin = usePlacesImportStore((s) => s.replaceBuiltin);
+  const replaced = result.replacedListIds.length - (replacedBuiltin && result.message.includes(" It replaces the built-in ") ? 1 : 0);
   return (
     <>
       <div className="data-dialog-body">

@@ -11,6 +11,7 @@ import { categoryInSentence } from '../../places/format.ts';
 import { startPlacesMapBinding } from '../../places/mapBinding.ts';
 import { PLACES_FILE_ACCEPT, usePlacesImportStore } from '../../places/importStore.ts';
 import { hasPlaces, usePlacesStore } from '../../places/store.ts';
+import { BuiltinRestore } from './BuiltinRestore.tsx';
 import { CategoryFilter } from './CategoryFilter.tsx';
 import { CentresSection } from './CentresSection.tsx';
 import { PlaceFinder } from './PlaceFinder.tsx';
@@ -73,6 +74,7 @@ export function PlacesPanel() {
           </button>
         </div>
         <p className="hint">You see what the file holds, and any problems, before anything is stored.</p>
+        {status === 'ready' && <BuiltinRestore />}
         <HiddenFileInput ref={fileInput} accept={PLACES_FILE_ACCEPT} testId="places-file-input" onFile={(file) => void openFile(file)} />
       </section>
 
