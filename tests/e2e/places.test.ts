@@ -522,8 +522,13 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
     await context.addInitScript(() => {
       const w = window as unknown as { lap: unknown; __menu?: (action: string) => void };
       w.lap = {
+        // Every subscriber hears the action (the app has several: menu commands, Help, Undo/Redo).
         onMenu(callback: (action: string) => void) {
-          w.__menu = callback;
+          const previous = w.__menu;
+          w.__menu = (action) => {
+            previous?.(action);
+            callback(action);
+          };
           return () => undefined;
         },
       };

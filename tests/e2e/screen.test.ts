@@ -255,8 +255,13 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
     await context.addInitScript(() => {
       const w = window as unknown as { lap: unknown; __menu?: (action: string) => void };
       w.lap = {
+        // Every subscriber hears the action (the app has several: menu commands, Help, Undo/Redo).
         onMenu(callback: (action: string) => void) {
-          w.__menu = callback;
+          const previous = w.__menu;
+          w.__menu = (action) => {
+            previous?.(action);
+            callback(action);
+          };
           return () => undefined;
         },
       };
