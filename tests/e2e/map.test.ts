@@ -207,7 +207,17 @@ describe('ward map (built renderer, preview transport, Chromium, offline)', () =
       for (const f of map.querySourceFeatures('ward-labels')) {
         if (f.properties.name !== 'Corby Rural' || f.geometry.type !== 'Point') continue;
         const pt = map.project(f.geometry.coordinates as [number, number]);
-        return { x: rect.left + pt.x, y: rect.top + pt.y, code: String(f.properties.code) };
+        // A click on a GP practice or pharmacy marker (the built-in list) opens that place instead: use the nearest
+        // point of the ward that has no place marker on it.
+        for (let r = 0; r <= 60; r += 6) {
+          for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]]) {
+            const p = { x: pt.x + dx!, y: pt.y + dy! };
+            const hits = map.queryRenderedFeatures([p.x, p.y]);
+            const inWard = hits.some((h) => h.layer.id === 'ward-fill' && String(h.properties.code) === String(f.properties.code));
+            const onPlace = map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]]).some((h) => h.layer.id.startsWith('place'));
+            if (inWard && !onPlace) return { x: rect.left + p.x, y: rect.top + p.y, code: String(f.properties.code) };
+          }
+        }
       }
       return null;
     });

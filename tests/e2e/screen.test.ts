@@ -148,12 +148,12 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
       await page.getByTestId('export-menu-button').click();
       const items = page.getByTestId('export-menu').getByRole('menuitem');
       const labels = await items.locator('.export-menu-label').allTextContents();
-      expect(labels).toEqual(['PDF profile', 'CSV', 'Excel', 'Map picture', 'Places list (CSV)', 'GP practice list (CSV)']);
+      expect(labels).toEqual(['PDF profile', 'Full PDF (technical)', 'CSV', 'Excel', 'Map picture', 'Places list (CSV)', 'GP practice list (CSV)']);
       for (const item of await items.all()) expect(inside((await item.boundingBox())!, { x: 0, y: 0, ...size }), title).toBe(true);
       // The first item has the focus; arrows move it; Escape closes and returns to the button.
       await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('PDF profile');
       await page.keyboard.press('ArrowDown');
-      await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('CSV');
+      await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Full PDF (technical)');
       if (size.width === 1280) await page.screenshot({ path: path.join(RESULTS_DIR, 'screen-export-menu.png') });
       await page.keyboard.press('Escape');
       await poll(() => page.getByTestId('export-menu').count()).toBe(0);
