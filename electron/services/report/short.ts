@@ -165,6 +165,7 @@ function summaryPage(input: ReportInput, key: BenchmarkKey): string {
   const main = profile.indicators.filter(isMainIndicator);
   const s = pickStandouts(profile, key, STANDOUT_COUNT);
   const count = (cs: Comparison[]) => main.filter((i) => cs.includes(i.comparison)).length;
+  const h = profile.headline;
   const pop = profile.headline.population ?? profile.area.population;
   const dep = profile.headline.mostDeprived20;
   const chosen = (n: number, total: number, word: string) =>
@@ -187,14 +188,18 @@ ${s.better.length ? standTable(s.better, key, name) : ''}
     ${ageChart(profile, key, colour)}
   </div>
   <div>
-    <h3>All ${main.length} indicators at a glance</h3>
+    <h3>At a glance</h3>
     <div class="glance">
-      <div><span class="n">${count(['worse', 'worst'])}</span><span class="w">significantly <strong>worse</strong></span></div>
-      <div><span class="n">${count(['better', 'best'])}</span><span class="w">significantly <strong>better</strong></span></div>
-      <div><span class="n">${count(['similar'])}</span><span class="w"><strong>similar</strong></span></div>
+      <div><span class="n">${h.judged === undefined ? count(['worse', 'worst']) : h.significantlyWorse}</span><span class="w">significantly <strong>worse</strong></span></div>
+      <div><span class="n">${h.judged === undefined ? count(['better', 'best']) : h.significantlyBetter}</span><span class="w">significantly <strong>better</strong></span></div>
+      <div><span class="n">${h.judged === undefined ? count(['similar']) : main.filter((i) => i.countsInHeadline && i.comparison === 'similar').length}</span><span class="w"><strong>similar</strong></span></div>
       <div><span class="n">${count(['higher', 'lower'])}</span><span class="w"><strong>higher or lower</strong>, neither better nor worse</span></div>
     </div>
-    <p class="small muted" style="margin-top:1.5mm">${count(['not-compared'])} more are not compared (counts, scores and ranks, and missing or incomplete figures).</p>
+    <p class="small muted" style="margin-top:1.5mm">${
+      h.summary
+        ? `${esc(h.summary)} Each concept is counted once (of nested measures only the headline one). Higher or lower counts the measures with no better or worse direction.`
+        : `${count(['not-compared'])} more are not compared (counts, scores and ranks, and missing or incomplete figures).`
+    }</p>
   </div>
 </div>
 ${legendBlock(key)}
