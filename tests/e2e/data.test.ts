@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DatasetInfo } from '../../shared/contract/data.ts';
-import { mapIdle, RESULTS_DIR, startHarness, type Harness } from './helpers.ts';
+import { installMenuBridge, mapIdle, RESULTS_DIR, startHarness, type Harness } from './helpers.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/e2e');
 const GOOD = 'test-indicator-synthetic.csv';
@@ -150,19 +150,7 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
   it('File > Import data… opens the Data tab and asks for a file', async () => {
     // The Electron menu sends 'menu:import-data' through window.lap.onMenu; here a stand-in bridge receives it.
     const context = await h.newContext();
-    await context.addInitScript(() => {
-      const w = window as unknown as { lap: unknown; __menu?: (action: string) => void };
-      w.lap = {
-        onMenu(callback: (action: string) => void) {
-          const previous = w.__menu;
-          w.__menu = (action) => {
-            previous?.(action);
-            callback(action);
-          };
-          return () => undefined;
-        },
-      };
-    });
+    await installMenuBridge(context);
     const other = await context.newPage();
     other.on('console', (msg) => {
       if (msg.type() === 'error') h.log.consoleErrors.push(msg.text());

@@ -123,6 +123,27 @@ export async function startHarness(prefix = 'lap-e2e-'): Promise<Harness> {
 }
 
 /** Waits until the map has loaded and has nothing left to draw or animate. */
+/**
+ * A stand-in for the preload's menu bridge (window.lap.onMenu), as the Electron menu would drive it: every
+ * subscriber hears each action (the app subscribes from several places: menu commands, Help, Undo/Redo), and
+ * `window.__menu(action)` sends one.
+ */
+export async function installMenuBridge(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { lap: unknown; __menu?: (action: string) => void };
+    w.lap = {
+      onMenu(callback: (action: string) => void) {
+        const previous = w.__menu;
+        w.__menu = (action) => {
+          previous?.(action);
+          callback(action);
+        };
+        return () => undefined;
+      },
+    };
+  });
+}
+
 export async function mapIdle(p: Page): Promise<void> {
   await p.waitForFunction(() => window.__lapMap?.loaded === true, undefined, { timeout: 60_000 });
   await p.evaluate(async () => {

@@ -27,7 +27,7 @@ import { geometricCentres } from '../../electron/services/places/centres.ts';
 import { placeGeography } from '../../electron/services/places/wards.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { placeCategory } from '../../shared/places.ts';
-import { mapIdle, RESULTS_DIR, startHarness, type Harness } from './helpers.ts';
+import { installMenuBridge, mapIdle, RESULTS_DIR, startHarness, type Harness } from './helpers.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/places');
 const N4_FILE = path.join(FIXTURES, 'n4-places-synthetic.csv');
@@ -519,20 +519,7 @@ describe('Places (built renderer, preview transport, Chromium, offline)', () => 
   it('File > Import places… opens the Places tab with the Import button focused; Enter opens the file chooser', async () => {
     // The Electron menu sends 'menu:import-places' through window.lap.onMenu; here a stand-in bridge receives it.
     const context = await h.newContext();
-    await context.addInitScript(() => {
-      const w = window as unknown as { lap: unknown; __menu?: (action: string) => void };
-      w.lap = {
-        // Every subscriber hears the action (the app has several: menu commands, Help, Undo/Redo).
-        onMenu(callback: (action: string) => void) {
-          const previous = w.__menu;
-          w.__menu = (action) => {
-            previous?.(action);
-            callback(action);
-          };
-          return () => undefined;
-        },
-      };
-    });
+    await installMenuBridge(context);
     const other = await context.newPage();
     other.on('pageerror', (err) => h.log.consoleErrors.push(`pageerror: ${err.message}`));
     await other.goto(h.server.openUrl);

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Lap } from '../../shared/contract/laps.ts';
-import { mapIdle, RESULTS_DIR, startHarness, wardBounds, wardScreenPoint, type Harness } from './helpers.ts';
+import { installMenuBridge, mapIdle, RESULTS_DIR, startHarness, wardBounds, wardScreenPoint, type Harness } from './helpers.ts';
 
 const WEST_SET = 'West Northamptonshire LAPs';
 const N4_PLACES = path.resolve('tests/fixtures/places/n4-places-synthetic.csv');
@@ -252,20 +252,7 @@ describe('The screen: layout, map follows the profile, legend, Help, accessibili
 
     // The Electron menu's Help item sends 'menu:help' through window.lap.onMenu; a stand-in bridge receives it.
     const context = await h.newContext();
-    await context.addInitScript(() => {
-      const w = window as unknown as { lap: unknown; __menu?: (action: string) => void };
-      w.lap = {
-        // Every subscriber hears the action (the app has several: menu commands, Help, Undo/Redo).
-        onMenu(callback: (action: string) => void) {
-          const previous = w.__menu;
-          w.__menu = (action) => {
-            previous?.(action);
-            callback(action);
-          };
-          return () => undefined;
-        },
-      };
-    });
+    await installMenuBridge(context);
     const other = await context.newPage();
     await other.goto(h.server.openUrl);
     await other.getByRole('tab', { name: 'Wards' }).waitFor();
