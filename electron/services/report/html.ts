@@ -644,8 +644,11 @@ document was fetched from the internet. The Source Sans 3 font is used under the
 </section>`;
 }
 
-export function renderReportHtml(input: ReportInput): string {
-  const key = comparisonKey(input.profile, input.geography);
+/**
+ * The opening of a report document up to `<main>`: the strict CSP, title, metadata, embedded fonts and the report
+ * CSS (plus `extraCss`). One head for the full and the short version, so they print the same way.
+ */
+export function documentStart(input: ReportInput, description: string, extraCss = ''): string {
   const title = `${input.profile.area.name} \u2013 Local Area Profile`;
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -654,15 +657,21 @@ export function renderReportHtml(input: ReportInput): string {
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <title>${esc(title)}</title>
 <meta name="author" content="LAP Insight ${esc(input.appVersion)}">
-<meta name="description" content="${esc(`Local Area Profile of ${input.profile.area.name}: population, indicators by ambition compared with ${COUNCIL_NAMES[key]}, ward breakdown, methods and sources.`)}">
+<meta name="description" content="${esc(description)}">
 <meta name="generator" content="LAP Insight ${esc(input.appVersion)}">
 <style>
 ${fontFaces(input)}
 ${CSS}
+${extraCss}
 </style>
 </head>
 <body>
-<main>
+`;
+}
+
+export function renderReportHtml(input: ReportInput): string {
+  const key = comparisonKey(input.profile, input.geography);
+  return `${documentStart(input, `Local Area Profile of ${input.profile.area.name}: population, indicators by ambition compared with ${COUNCIL_NAMES[key]}, ward breakdown, methods and sources.`)}<main>
 ${cover(input, key)}
 ${summary(input, key)}
 ${fullProfile(input, key)}

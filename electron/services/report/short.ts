@@ -28,15 +28,13 @@ import {
   comparisonKey,
   COUNCIL_NAMES,
   cover,
-  CSS,
-  fontFaces,
+  documentStart,
   isIncomplete,
   mapAttribution,
   OGL_STATEMENT,
   OS_ATTRIBUTION,
   osYear,
   renderReportHtml,
-  REPORT_CSP,
   tags,
 } from './html.ts';
 import { DEFAULT_AREA_COLOUR } from './map.ts';
@@ -324,25 +322,9 @@ was fetched from the internet. The Source Sans 3 font is used under the SIL Open
 
 export function renderShortReportHtml(input: ReportInput): string {
   const key = comparisonKey(input.profile, input.geography);
-  const title = `${input.profile.area.name} \u2013 Local Area Profile`;
   const places = placesSection(input, mapAttribution(input), { maxListed: SHORT_PLACES_LISTED, short: true });
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
-<title>${esc(title)}</title>
-<meta name="author" content="LAP Insight ${esc(input.appVersion)}">
-<meta name="description" content="${esc(`Local Area Profile of ${input.profile.area.name}: what stands out, the main indicators by ambition compared with ${COUNCIL_NAMES[key]}, places, and about the figures.`)}">
-<meta name="generator" content="LAP Insight ${esc(input.appVersion)}">
-<style>
-${fontFaces(input)}
-${CSS}
-${SHORT_CSS}
-</style>
-</head>
-<body>
-<main>
+  const description = `Local Area Profile of ${input.profile.area.name}: what stands out, the main indicators by ambition compared with ${COUNCIL_NAMES[key]}, places, and about the figures.`;
+  return `${documentStart(input, description, SHORT_CSS)}<main>
 ${cover(input, key, true)}
 ${summaryPage(input, key)}
 ${groupPages(input, key)}
