@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Backend services, the CLI and the preview server are plain Node: never Electron.
-    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/preview/**/*.ts'],
+    files: ['backend/**/*.ts', 'backend/cli/**/*.ts', 'backend/preview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['electron'] }],
     },

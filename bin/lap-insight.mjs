@@ -12,6 +12,6 @@ if (bundle) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ run } = await import('../electron/cli/main.ts'));
+  ({ run } = await import('../backend/cli/main.ts'));
 }
 process.exitCode = await run(process.argv.slice(2));

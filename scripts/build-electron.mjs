@@ -3,8 +3,8 @@
  * Bundles the Electron main process and preload with esbuild:
  *   electron/main/main.ts       -> dist-electron/main.cjs     (Node/CommonJS; electron stays external; main never
  *                                                              loads better-sqlite3: the backend runs in its own process)
- *   electron/services/split/entry.ts -> dist-electron/backend.cjs (the backend's utilityProcess; better-sqlite3 external)
- *   electron/services/split/import-worker.ts -> dist-electron/import-worker.cjs (its import worker thread)
+ *   backend/split/entry.ts -> dist-electron/backend.cjs (the backend's utilityProcess; better-sqlite3 external)
+ *   backend/split/import-worker.ts -> dist-electron/import-worker.cjs (its import worker thread)
  *   electron/preload/preload.ts -> dist-electron/preload.cjs  (one self-contained file: a sandboxed preload can
  *                                                              require nothing but 'electron')
  * Usage: node scripts/build-electron.mjs [--watch] [--outdir DIR]   (--outdir: tests build somewhere else)
@@ -54,14 +54,14 @@ const targets = [
   },
   {
     ...nodeBundle,
-    entryPoints: [path.join(root, 'electron/services/split/entry.ts')],
+    entryPoints: [path.join(root, 'backend/split/entry.ts')],
     outfile: path.join(outdir, 'backend.cjs'),
     // better-sqlite3 loads a native .node file, so it is required from node_modules at run time.
     external: ['electron', 'better-sqlite3'],
   },
   {
     ...nodeBundle,
-    entryPoints: [path.join(root, 'electron/services/split/import-worker.ts')],
+    entryPoints: [path.join(root, 'backend/split/import-worker.ts')],
     outfile: path.join(outdir, 'import-worker.cjs'),
     external: ['electron', 'better-sqlite3'],
   },

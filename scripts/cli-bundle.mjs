@@ -52,7 +52,7 @@ export async function buildCliBundle(outdir = DEFAULT_OUTDIR) {
   mkdirSync(outdir, { recursive: true });
   const tmp = path.join(outdir, `${BUNDLE}.${process.pid}.tmp`);
   const result = await build({
-    entryPoints: [path.join(root, 'electron/cli/main.ts')],
+    entryPoints: [path.join(root, 'backend/cli/main.ts')],
     outfile: tmp,
     bundle: true,
     format: 'cjs',

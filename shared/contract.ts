@@ -28,7 +28,7 @@ const coreSchemas = {
     })
     .strict(),
   'wards.get': z.object({ code: wardCode }).strict(),
-  /** What the backend did on its own at start-up that the user should know about (electron/services/safety). */
+  /** What the backend did on its own at start-up that the user should know about (backend/safety). */
   'app.notices': z.object({}).strict(),
 } as const;
 

@@ -2,7 +2,7 @@
  * One way to write a difference between two values of an indicator, on screen and in words: a sign, the size with
  * the indicator's decimals, then the unit of a difference ("+0.3 percentage points" for percentages, never "pts" or
  * "%"; "−12.4 per 100,000" for rates; counts and scores bare). Matches the backend's compare sentences
- * (electron/services/profile/views.ts). Pure TypeScript.
+ * (backend/profile/views.ts). Pure TypeScript.
  */
 import { decimalsFor, formatNumber, isPercent } from './format.ts';
 import type { ProfileIndicator } from './profile.ts';

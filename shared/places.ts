@@ -3,7 +3,7 @@
  * that a coordinator imports, shows on the map, counts per LAP and measures straight-line distance to.
  *
  * Pure TypeScript: the categories (with their forgiving aliases, colours and map symbols) and the domain types that
- * the backend (electron/services/places), the renderer, the report and the CLI share.
+ * the backend (backend/places), the renderer, the report and the CLI share.
  */
 import type { AuthorityCode } from './domain.ts';
 import { normaliseName } from './names.ts';

@@ -1,14 +1,14 @@
 /**
- * The backend in an Electron utilityProcess (dist-electron/backend.cjs, from electron/services/split/entry.ts): main
+ * The backend in an Electron utilityProcess (dist-electron/backend.cjs, from backend/split/entry.ts): main
  * never opens the database or loads better-sqlite3, so a big import, a dissolve or a report never blocks the
  * window, the menus or the IPC replies. The relay itself (split/client.ts) is the one the preview server and the
  * tests run under Node; only the carrier (utilityProcess and its parentPort) is Electron's.
  */
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import { connectBackend, type ConnectOptions, type RemoteBackend } from '../services/split/client.ts';
-import { fromPostMessage } from '../services/split/endpoint.ts';
-import type { BackendMessage, HostMessage, SplitBackendOptions } from '../services/split/messages.ts';
+import { connectBackend, type ConnectOptions, type RemoteBackend } from '../../backend/split/client.ts';
+import { fromPostMessage } from '../../backend/split/endpoint.ts';
+import type { BackendMessage, HostMessage, SplitBackendOptions } from '../../backend/split/messages.ts';
 
 /** The bundled backend entry beside main.cjs. */
 export function backendEntryPath(mainDir: string): string {

@@ -4,7 +4,7 @@
  * tested with a mocked electron.
  */
 import type { BrowserWindow, MessageBoxOptions, RenderProcessGoneDetails } from 'electron';
-import { describeError, type AppLog } from '../services/logfile.ts';
+import { describeError, type AppLog } from '../../backend/logfile.ts';
 
 export interface CrashDeps {
   log: Pick<AppLog, 'write'>;

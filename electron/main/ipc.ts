@@ -6,7 +6,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels, type Channel, type Handlers, type Reply } from '../../shared/contract.ts';
-import { dispatch } from '../services/dispatch.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { IPC_PREFIX } from '../preload/api-types.ts';
 import { APP_ORIGIN } from './protocol.ts';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-// The database file: resolveDbPath in electron/services/db-path.ts (one rule for the app, the preview and the CLI).
+// The database file: resolveDbPath in backend/db-path.ts (one rule for the app, the preview and the CLI).
 
 /** The built renderer: <app root>/dist/renderer. `mainDir` is the folder of main.cjs (dist-electron/). */
 export function rendererRoot(mainDir: string): string {

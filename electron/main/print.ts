@@ -11,7 +11,7 @@
  * Main process only. The pure parts (options, URLs) are exported for tests with a mocked electron.
  */
 import { BrowserWindow, session, type BrowserWindowConstructorOptions, type PrintToPDFOptions, type Session } from 'electron';
-import { pageSettings, type PdfOptions, type PngOptions, type ReportPrinter } from '../services/report/printer.ts';
+import { pageSettings, type PdfOptions, type PngOptions, type ReportPrinter } from '../../backend/report/printer.ts';
 
 /** No "persist:" prefix: the partition lives in memory only. */
 export const PRINT_PARTITION = 'lap-insight-print';

@@ -4,7 +4,7 @@
  * - In Electron the preload bridge exposes `window.lap` (electron/preload); we call its `request` (which keeps the
  *   error kind) or, failing that, its `send`.
  * - In a plain browser (`npm run preview`, end-to-end tests) we use the loopback HTTP transport
- *   (electron/preview/server.ts): POST /api/<channel> with JSON args and the per-run token in `x-lap-token`.
+ *   (backend/preview/server.ts): POST /api/<channel> with JSON args and the per-run token in `x-lap-token`.
  *   The token arrives in the URL fragment (`#token=...`); we keep it in sessionStorage so a reload works,
  *   and drop it from the address bar so it is not copied around by accident.
  *

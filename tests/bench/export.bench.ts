@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { findChromium } from '../../electron/services/report/chromium.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { findChromium } from '../../backend/report/chromium.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import type { BenchResult } from './run.ts';
 

@@ -10,9 +10,9 @@ import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import os from 'node:os';
-import { createBackend } from '../../electron/services/backend.ts';
-import { fileSource } from '../../electron/services/data/csv.ts';
-import { runImport } from '../../electron/services/data/import.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { fileSource } from '../../backend/data/csv.ts';
+import { runImport } from '../../backend/data/import.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 interface BenchResult {

@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PLACE_CATEGORIES } from '../../shared/places.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { mapIdle, startHarness } from '../e2e/helpers.ts';
 import type { BenchResult } from './run.ts';
 

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PLACE_CATEGORIES } from '../../shared/places.ts';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 interface BenchResult {

@@ -7,12 +7,12 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { run as runCli } from '../../electron/cli/main.ts';
-import { ChromiumPrinter, findChromium } from '../../electron/services/report/chromium.ts';
-import { renderReportHtml } from '../../electron/services/report/html.ts';
-import { buildReportInput, printOptionsFor, renderExport, reportDataFor } from '../../electron/services/report/service.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { run as runCli } from '../../backend/cli/main.ts';
+import { ChromiumPrinter, findChromium } from '../../backend/report/chromium.ts';
+import { renderReportHtml } from '../../backend/report/html.ts';
+import { buildReportInput, printOptionsFor, renderExport, reportDataFor } from '../../backend/report/service.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import type { BenchResult } from './run.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Responsiveness with the backend in its own process (electron/services/split, the same split as Electron's
+ * Responsiveness with the backend in its own process (backend/split, the same split as Electron's
  * utilityProcess, here under Node with child_process.fork): while a 1,000,000-row import runs in the backend
  * (SYNTHETIC file: invented numbers for the 57 real ward codes), how long does a trivial request (`app.info`) take
  * from the window side? Measured every 50 ms for the whole import, sent as the app sends it (import.start with the
@@ -7,9 +7,9 @@
  * (what Electron main did before): there the import's synchronous steps hold the event loop.
  */
 import path from 'node:path';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { forkBackend } from '../../electron/services/split/node.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { forkBackend } from '../../backend/split/node.ts';
 import type { Reply } from '../../shared/contract.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
 import { tempDir } from '../helpers/tmp.ts';

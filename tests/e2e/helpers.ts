@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
 
 export const STATIC_DIR = path.resolve('dist/renderer');
 export const RESULTS_DIR = path.resolve('test-results');

@@ -19,8 +19,8 @@ import type { ExportProfileResult } from '../../shared/contract/export.ts';
 import { isPopulationCount, isShortIndicator } from '../../shared/main-indicators.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { COMPARISON_LABELS } from '../../shared/stats/index.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { CHROMIUM, hasChromium, hasTool } from '../report/helpers.ts';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { findAssetsDir } from '../../electron/services/paths.ts';
+import { findAssetsDir } from '../../backend/paths.ts';
 import { mapIdle, startHarness, type Harness } from './helpers.ts';
 
 const CASTLE = 'E05013246';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import { GONE_BUTTONS, HUNG_BUTTONS, logProcessErrors, watchWindowHealth } from '../../electron/main/crash.ts';
-import { openLog, scrub } from '../../electron/services/logfile.ts';
+import { openLog, scrub } from '../../backend/logfile.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 vi.mock('electron', () => ({}));

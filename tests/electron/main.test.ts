@@ -121,7 +121,7 @@ vi.mock('../../electron/main/backend-process.ts', () => ({
 }));
 
 // The log goes to memory, not /fake/userData/logs.
-vi.mock('../../electron/services/logfile.ts', async (importOriginal) => ({
+vi.mock('../../backend/logfile.ts', async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
   openLog: (dir: string) => ({ dir, file: `${dir}/main.log`, write: (level: string, message: string) => h.logged.push(`${level} ${message}`) }),
 }));

@@ -9,12 +9,12 @@ import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { KEEP_BACKUPS, backupDir, backupNow, dailyBackup, listBackups } from '../../electron/services/safety/backups.ts';
-import { MIGRATIONS } from '../../electron/services/migrations.ts';
-import { bufferSource } from '../../electron/services/data/csv.ts';
-import { runImport } from '../../electron/services/data/import.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { KEEP_BACKUPS, backupDir, backupNow, dailyBackup, listBackups } from '../../backend/safety/backups.ts';
+import { MIGRATIONS } from '../../backend/migrations.ts';
+import { bufferSource } from '../../backend/data/csv.ts';
+import { runImport } from '../../backend/data/import.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,17 +1,17 @@
 /**
- * The change marker (electron/services/safety/marker.ts) that lets backups skip an unchanged database without
+ * The change marker (backend/safety/marker.ts) that lets backups skip an unchanged database without
  * reading it: it changes with every change to the user's data, from this app or from another program writing the
  * file, and not with caches or the safety module's own bookkeeping.
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { bufferSource } from '../../electron/services/data/csv.ts';
-import { runImport } from '../../electron/services/data/import.ts';
-import { backupNow, listBackups } from '../../electron/services/safety/backups.ts';
-import { contentMarker } from '../../electron/services/safety/marker.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { bufferSource } from '../../backend/data/csv.ts';
+import { runImport } from '../../backend/data/import.ts';
+import { backupNow, listBackups } from '../../backend/safety/backups.ts';
+import { contentMarker } from '../../backend/safety/marker.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const t = tempDir('lap-marker-');

@@ -1,8 +1,8 @@
 /** The table checksums the other hardening tests rely on to say "nothing changed". */
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { CONTENT_EXCLUSIONS, contentChecksum, databaseChecksum, tableChecksums } from '../../electron/services/safety/checksum.ts';
-import type { Db } from '../../electron/services/db.ts';
+import { CONTENT_EXCLUSIONS, contentChecksum, databaseChecksum, tableChecksums } from '../../backend/safety/checksum.ts';
+import type { Db } from '../../backend/db.ts';
 
 function db(): Db {
   const d = new Database(':memory:');

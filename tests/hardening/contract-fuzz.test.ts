@@ -20,9 +20,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fc from 'fast-check';
 import { channels, schemas, type Channel, type Handlers } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { tableChecksums } from '../../electron/services/safety/checksum.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { tableChecksums } from '../../backend/safety/checksum.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { DELETE, fields, getAt, objectPaths, sample, withAt } from './helpers/zod-walk.ts';
 

@@ -11,10 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { AppNotice } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { backupNow, listBackups } from '../../electron/services/safety/backups.ts';
-import { StorageError } from '../../electron/services/safety/storage-errors.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { backupNow, listBackups } from '../../backend/safety/backups.ts';
+import { StorageError } from '../../backend/safety/storage-errors.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

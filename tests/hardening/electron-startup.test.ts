@@ -3,10 +3,10 @@
  * native error box with the plain sentence (no white window), and start-up notices (a restored backup) become a
  * message box once the window is ready. Electron and the backend process are mocked, as in
  * tests/electron/main.test.ts: the backend's start-up failure arrives over the split as a BackendStartError carrying
- * the error's name and message (electron/services/split/client.ts), which is what the stand-in gives here.
+ * the error's name and message (backend/split/client.ts), which is what the stand-in gives here.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { StorageError } from '../../electron/services/safety/storage-errors.ts';
+import { StorageError } from '../../backend/safety/storage-errors.ts';
 
 const h = vi.hoisted(() => ({
   ready: undefined as undefined | (() => void),
@@ -65,7 +65,7 @@ vi.mock('electron', async () => {
 });
 
 vi.mock('../../electron/main/backend-process.ts', async () => {
-  const { BackendStartError } = await import('../../electron/services/split/client.ts');
+  const { BackendStartError } = await import('../../backend/split/client.ts');
   return {
     startBackendProcess: () => {
       let ready: Promise<unknown>;
@@ -84,7 +84,7 @@ vi.mock('../../electron/main/backend-process.ts', async () => {
     },
   };
 });
-vi.mock('../../electron/services/logfile.ts', async (importOriginal) => ({
+vi.mock('../../backend/logfile.ts', async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
   openLog: (dir: string) => ({ dir, file: `${dir}/main.log`, write: () => {} }),
 }));

@@ -15,9 +15,9 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { listBackups } from '../../electron/services/safety/backups.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { listBackups } from '../../backend/safety/backups.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { inspectAfterKill, killStragglers, pool, rng, runAndKill } from './helpers/kill.ts';
 

@@ -9,8 +9,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { createBackend } from '../../electron/services/backend.ts';
-import { backupDir, listBackups } from '../../electron/services/safety/backups.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { backupDir, listBackups } from '../../backend/safety/backups.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { inspectAfterKill, killStragglers, pool, rng, runAndKill } from './helpers/kill.ts';
 

@@ -9,9 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { channels } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.ts';
-import { tableChecksums } from '../../electron/services/safety/checksum.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
+import { tableChecksums } from '../../backend/safety/checksum.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let backend: Backend;

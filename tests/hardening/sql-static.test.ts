@@ -1,5 +1,5 @@
 /**
- * Static check: no SQL in electron/services is built from non-constant pieces. Parses every .ts file with the
+ * Static check: no SQL in backend is built from non-constant pieces. Parses every .ts file with the
  * TypeScript compiler and looks at each template literal `...${x}...` and each string concatenation whose text
  * holds SQL keywords. Every interpolated piece must be a constant:
  *
@@ -15,13 +15,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVICES = path.join(root, 'electron', 'services');
+const SERVICES = path.join(root, 'backend');
 
 /** Upper-case SQL words (this code base writes SQL in capitals; English messages do not use these in capitals). */
 const SQL_WORDS = /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (TABLE|INDEX|TRIGGER|VIEW|UNIQUE INDEX)|DROP (TABLE|INDEX|TRIGGER|VIEW)|ALTER TABLE|PRAGMA|VACUUM|ATTACH|WHERE|VALUES|ORDER BY|GROUP BY|JOIN)\b/;
 
 /**
- * 'file (relative to electron/services; "*" matches a file name) :: interpolated expression' -> why it is safe.
+ * 'file (relative to backend; "*" matches a file name) :: interpolated expression' -> why it is safe.
  * The importer's BatchInsert has moved between files while it was being written, hence data/*.
  */
 const ALLOWED: Record<string, string> = {
@@ -105,7 +105,7 @@ function scan(file: string): { findings: Finding[]; sqlTemplates: number } {
   return { findings, sqlTemplates };
 }
 
-describe('static SQL check (electron/services)', () => {
+describe('static SQL check (backend)', () => {
   it('builds SQL text only from constants; values go in as ? parameters', () => {
     const files = walk(SERVICES);
     const all = files.map(scan);

@@ -10,10 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { AppError } from '../../shared/contract.ts';
 import { run } from '../helpers/cli.ts';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { StorageError, describeStorageProblem, toStorageError } from '../../electron/services/safety/storage-errors.ts';
-import { guardHandlers } from '../../electron/services/safety/guard.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { StorageError, describeStorageProblem, toStorageError } from '../../backend/safety/storage-errors.ts';
+import { guardHandlers } from '../../backend/safety/guard.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { readOnlyDir, tinyDisk } from './helpers/fs-tricks.ts';
 

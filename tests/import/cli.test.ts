@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../helpers/cli.ts';
-import { openDatabase } from '../../electron/services/db.ts';
+import { openDatabase } from '../../backend/db.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { checksum, fixture, STORE_TABLES } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importMapping } from '../../shared/contract/data.ts';
-import { detectFormat } from '../../electron/services/data/formats.ts';
+import { detectFormat } from '../../backend/data/formats.ts';
 import { fixture, freshBackend, importFile, importText, values } from './helpers.ts';
 
 let env: ReturnType<typeof freshBackend>;

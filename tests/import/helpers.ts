@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import type { Db } from '../../electron/services/db.ts';
-import { bufferSource, fileSource } from '../../electron/services/data/csv.ts';
-import { runImport, type ImportRequest, type RunOptions } from '../../electron/services/data/import.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import type { Db } from '../../backend/db.ts';
+import { bufferSource, fileSource } from '../../backend/data/csv.ts';
+import { runImport, type ImportRequest, type RunOptions } from '../../backend/data/import.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/import');

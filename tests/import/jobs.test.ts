@@ -1,10 +1,10 @@
 /** The contract verbs over the dispatcher: preview, background import jobs with progress, cancel, limits. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { jobsFor, JobRegistry } from '../../electron/services/jobs.ts';
-import { bufferSource } from '../../electron/services/data/csv.ts';
-import { runImport } from '../../electron/services/data/import.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { jobsFor, JobRegistry } from '../../backend/jobs.ts';
+import { bufferSource } from '../../backend/data/csv.ts';
+import { runImport } from '../../backend/data/import.ts';
 import { MAX_CONTENT_BASE64, type ImportPreview, type ImportResult, type JobInfo } from '../../shared/contract/data.ts';
 import { checksum, fileBytes, fixture, freshBackend, TIDY_HEADER } from './helpers.ts';
 

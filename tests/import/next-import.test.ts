@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
-import { openDatabase } from '../../electron/services/db.ts';
+import { run } from '../../backend/cli/main.ts';
+import { openDatabase } from '../../backend/db.ts';
 import { skippedRowsCsv } from '../../shared/import-skipped.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { checksum, freshBackend, importText, STORE_TABLES, values } from './helpers.ts';

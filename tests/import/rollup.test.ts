@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findAssetsDir } from '../../electron/services/paths.ts';
+import { findAssetsDir } from '../../backend/paths.ts';
 import { checksum, fixture, freshBackend, importFile, importText, TIDY_HEADER, values } from './helpers.ts';
 
 let env: ReturnType<typeof freshBackend>;

@@ -7,9 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findAssetsDir } from '../../electron/services/paths.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { openDatabase } from '../../electron/services/db.ts';
+import { findAssetsDir } from '../../backend/paths.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { openDatabase } from '../../backend/db.ts';
 import { run } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { fixture, freshBackend, importText, TIDY_HEADER, values } from './helpers.ts';

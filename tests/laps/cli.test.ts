@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../../backend/cli/main.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-vi.mock('../../electron/services/data/population.ts', () => ({ wardPopulations: () => null }));
+vi.mock('../../backend/data/population.ts', () => ({ wardPopulations: () => null }));
 
 let dir: string;
 let cleanup: () => void;

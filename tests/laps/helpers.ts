@@ -1,8 +1,8 @@
 /** Test helpers for the LAP builder: a fresh backend per test file, and typed calls through the real dispatcher. */
 import path from 'node:path';
 import type { Args, Channel, ErrorKind, Results } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 export const WEST = 'E06000062';

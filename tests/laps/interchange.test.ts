@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LAP_FILE_FORMAT } from '../../shared/laps.ts';
 import { W, dump, lapByName, lapState, setByName, testBackend, type TestBackend } from './helpers.ts';
 
-vi.mock('../../electron/services/data/population.ts', () => ({
+vi.mock('../../backend/data/population.ts', () => ({
   wardPopulations: () => new Map([['E05013246', 12_500], ['E05013264', 10_250], ['E05013239', 11_000], ['E05013247', 9_000]]),
 }));
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { dissolveWards } from '../../electron/services/laps/outline.ts';
+import { dissolveWards } from '../../backend/laps/outline.ts';
 import { W, lapByName, setByName, testBackend, type TestBackend } from './helpers.ts';
 
 let tb: TestBackend;

@@ -3,7 +3,7 @@ import { N4_WARDS, W, lapByName, setByName, testBackend, type TestBackend } from
 
 // The population store belongs to the indicator module; here it is replaced by known figures.
 const pops = vi.hoisted(() => ({ value: null as Map<string, number> | null }));
-vi.mock('../../electron/services/data/population.ts', () => ({ wardPopulations: () => pops.value }));
+vi.mock('../../backend/data/population.ts', () => ({ wardPopulations: () => pops.value }));
 
 let tb: TestBackend;
 beforeAll(() => (tb = testBackend()));

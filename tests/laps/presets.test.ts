@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { seedLaps } from '../../electron/services/laps/handlers.ts';
+import { seedLaps } from '../../backend/laps/handlers.ts';
 import { DSN4_WARDS, N4_WARDS, NORTH, WEST, dump, lapByName, testBackend, type TestBackend } from './helpers.ts';
 
 // The population store is another module's; here it is "not loaded".
-vi.mock('../../electron/services/data/population.ts', () => ({ wardPopulations: () => null }));
+vi.mock('../../backend/data/population.ts', () => ({ wardPopulations: () => null }));
 
 let tb: TestBackend | undefined;
 afterEach(() => tb?.close());

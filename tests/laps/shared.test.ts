@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LAP_PALETTE, findWard, formatCsv, freeName, parseCsv, pickColour, safeFileName, splitWardList, uncsvCell } from '../../shared/laps.ts';
-import { loadBundledGeography } from '../../electron/services/geography.ts';
-import { findAssetsDir } from '../../electron/services/paths.ts';
+import { loadBundledGeography } from '../../backend/geography.ts';
+import { findAssetsDir } from '../../backend/paths.ts';
 
 const wards = loadBundledGeography(findAssetsDir()).geo.wards.features.map((f) => ({ code: f.properties.code, name: f.properties.name }));
 const find = (text: string) => {

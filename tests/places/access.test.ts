@@ -1,11 +1,11 @@
 /**
- * Straight-line access (electron/services/places/access.ts): the pure maths with known answers, then places.forArea
+ * Straight-line access (backend/places/access.ts): the pure maths with known answers, then places.forArea
  * for the preset N4 and other areas on the SYNTHETIC fixtures: counts inside, attached from outside, per 10,000
  * residents, the nearest place per ward, population-weighted averages, council comparisons and the honest note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nearestTo, straightLine, toKm, weightedMean } from '../../electron/services/places/access.ts';
-import { wardCentres } from '../../electron/services/places/centres.ts';
+import { nearestTo, straightLine, toKm, weightedMean } from '../../backend/places/access.ts';
+import { wardCentres } from '../../backend/places/centres.ts';
 import { importFile, n4Id, testBackend, WARD, type TestBackend } from './helpers.ts';
 
 describe('the maths, with known answers', () => {

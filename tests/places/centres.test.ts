@@ -1,5 +1,5 @@
 /**
- * Ward centres (electron/services/places/centres.ts): geometric centres inside their wards; importing an LSOA 2021
+ * Ward centres (backend/places/centres.ts): geometric centres inside their wards; importing an LSOA 2021
  * population-weighted centroid file (a SYNTHETIC one made here: invented points near each ward's centre, in the ONS
  * file's layout) and the population-weighted ward centres it gives, checked against the bundled Census 2021 LSOA
  * populations read independently; every import problem stores nothing; clearing goes back to geometric centres.
@@ -9,9 +9,9 @@ import * as turf from '@turf/turf';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { geometricCentres, weightedCentre } from '../../electron/services/places/centres.ts';
-import { bngToWgs84, wgs84ToBng } from '../../electron/services/places/projection.ts';
-import { placeGeography } from '../../electron/services/places/wards.ts';
+import { geometricCentres, weightedCentre } from '../../backend/places/centres.ts';
+import { bngToWgs84, wgs84ToBng } from '../../backend/places/projection.ts';
+import { placeGeography } from '../../backend/places/wards.ts';
 import { b64, n4Id, ROOT, sums, testBackend, WARD, type TestBackend } from './helpers.ts';
 
 function readLookup(name: string): Record<string, string>[] {

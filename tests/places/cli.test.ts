@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaPlaces, Place, PlaceList } from '../../shared/places.ts';
 import { run } from '../helpers/cli.ts';
-import { createBackend } from '../../electron/services/backend.ts';
-import type { ReportPrinter } from '../../electron/services/report/printer.ts';
-import { exportProfile, reportDataFor } from '../../electron/services/report/service.ts';
+import { createBackend } from '../../backend/backend.ts';
+import type { ReportPrinter } from '../../backend/report/printer.ts';
+import { exportProfile, reportDataFor } from '../../backend/report/service.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Args, Results } from '../../shared/contract.ts';
-import { tableChecksums } from '../../electron/services/safety/checksum.ts';
+import { tableChecksums } from '../../backend/safety/checksum.ts';
 import { testBackend as freshBackend, type TestBackend } from '../laps/helpers.ts';
 import { WARD } from '../fixtures/places/wards.ts';
 

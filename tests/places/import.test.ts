@@ -1,12 +1,12 @@
 /**
- * places.import (electron/services/places/import.ts): every fixture place lands in the ward it was made for, all or
+ * places.import (backend/places/import.ts): every fixture place lands in the ward it was made for, all or
  * nothing (table checksums equal before and after any failed import, including a database refusal half-way), the
  * same file twice, replace, and deleting a list. All data are SYNTHETIC (tests/fixtures/places/README.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wgs84ToBng } from '../../electron/services/places/projection.ts';
+import { wgs84ToBng } from '../../backend/places/projection.ts';
 import { fixture, importFile, placeCount, sums, testBackend, WARD, type TestBackend } from './helpers.ts';
-import { listBackups } from '../../electron/services/safety/index.ts';
+import { listBackups } from '../../backend/safety/index.ts';
 
 let tb: TestBackend;
 beforeAll(() => {

@@ -1,13 +1,13 @@
 /**
- * Reading and checking place files (electron/services/places/parse.ts), through places.import with check: true
+ * Reading and checking place files (backend/places/parse.ts), through places.import with check: true
  * (nothing stored) and, for a few cases, parsePlaces directly. Every error is asserted with its file, row (header =
  * row 1; "feature N" in GeoJSON), column and plain message. All data are SYNTHETIC (tests/fixtures/places/README.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../../shared/contract/data.ts';
-import { parsePlaces } from '../../electron/services/places/parse.ts';
-import { placeGeography } from '../../electron/services/places/wards.ts';
-import { wgs84ToBng } from '../../electron/services/places/projection.ts';
+import { parsePlaces } from '../../backend/places/parse.ts';
+import { placeGeography } from '../../backend/places/wards.ts';
+import { wgs84ToBng } from '../../backend/places/projection.ts';
 import { fixture, importFile, placeCount, sums, testBackend, type TestBackend } from './helpers.ts';
 
 let tb: TestBackend;

@@ -1,5 +1,5 @@
 /**
- * British National Grid <-> WGS84 (electron/services/places/projection.ts) against Ordnance Survey's published
+ * British National Grid <-> WGS84 (backend/places/projection.ts) against Ordnance Survey's published
  * reference points.
  *
  * Source: Ordnance Survey, OSTN15/OSGM15 developer pack, test files "OSTN15_OSGM15_TestInput_ETRStoOSGB.txt" and
@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bngToWgs84, gridDistance, wgs84ToBng } from '../../electron/services/places/projection.ts';
+import { bngToWgs84, gridDistance, wgs84ToBng } from '../../backend/places/projection.ts';
 
 /** [id, ETRS89 latitude, ETRS89 longitude, OSGB36 easting, OSGB36 northing, place] */
 const OS_POINTS: [string, number, number, number, number, string][] = [

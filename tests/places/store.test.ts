@@ -1,5 +1,5 @@
 /**
- * Places in the store (electron/services/places/store.ts) through the real dispatcher: the places of the preset N4
+ * Places in the store (backend/places/store.ts) through the real dispatcher: the places of the preset N4
  * (Abington and Phippsville, Castle, Dallington Spencer, St. George) by location, filters, the map data, and
  * attaching places to LAPs by hand ("this practice serves N4"). All data are SYNTHETIC.
  */

@@ -1,7 +1,7 @@
 /** lap-insight practices (issue 15) on a fresh database: the list, an area's practices, detach and attach back. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
+import { run } from '../../backend/cli/main.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let dir: string;

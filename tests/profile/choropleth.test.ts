@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARISON_LABELS, compare, proportion, quantiles } from '../../shared/stats/index.ts';
-import { jenks } from '../../electron/services/profile/jenks.ts';
+import { jenks } from '../../backend/profile/jenks.ts';
 import { ENGLAND, NORTH, WEST, storedRow, testBackend, type TestBackend } from './helpers.ts';
 
 let tb: TestBackend;

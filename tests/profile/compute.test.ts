@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aggregate, type ValueType } from '../../shared/stats/index.ts';
-import { groupEstimate, oneMember, percentileInc, rowEstimate, spread } from '../../electron/services/profile/compute.ts';
-import type { IndicatorMeta, ValueRecord } from '../../electron/services/profile/data.ts';
-import { comparePeriods } from '../../electron/services/profile/data.ts';
+import { groupEstimate, oneMember, percentileInc, rowEstimate, spread } from '../../backend/profile/compute.ts';
+import type { IndicatorMeta, ValueRecord } from '../../backend/profile/data.ts';
+import { comparePeriods } from '../../backend/profile/data.ts';
 
 function meta(valueType: ValueType, multiplier: number, extra: Partial<IndicatorMeta> = {}): IndicatorMeta {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classOf, jenks } from '../../electron/services/profile/jenks.ts';
+import { classOf, jenks } from '../../backend/profile/jenks.ts';
 
 /** Sum of squared deviations from the mean. */
 const ssd = (xs: number[]) => {

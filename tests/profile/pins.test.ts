@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import type { LapPins } from '../../shared/contract/profile.ts';
 import { lapId, testBackend, type TestBackend } from './helpers.ts';
 

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { run } from '../../electron/cli/main.ts';
-import { compareWith } from '../../electron/services/profile/compute.ts';
-import type { IndicatorMeta } from '../../electron/services/profile/data.ts';
+import { run } from '../../backend/cli/main.ts';
+import { compareWith } from '../../backend/profile/compute.ts';
+import type { IndicatorMeta } from '../../backend/profile/data.ts';
 import { EDITIONS_NOTE, NOT_COMPARED, isPlain } from '../../shared/indicator-guide.ts';
 import type { Profile, ProfileIndicator } from '../../shared/profile.ts';
 import type { GroupEstimate } from '../../shared/stats/index.ts';

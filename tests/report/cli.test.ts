@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
-import { chromiumCandidates, createChromiumPrinter, findChromium, NoBrowserError } from '../../electron/services/report/chromium.ts';
-import { CSV_BOM } from '../../electron/services/report/csv.ts';
+import { chromiumCandidates, createChromiumPrinter, findChromium, NoBrowserError } from '../../backend/report/chromium.ts';
+import { CSV_BOM } from '../../backend/report/csv.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { CHROMIUM, hasChromium, hasTool, pdfPages, pdfText } from './helpers.ts';
 

@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { COMPARISON_LABELS } from '../../shared/stats/index.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { CSV_BOM, csvCell, profileCsv, safeText } from '../../electron/services/report/csv.ts';
-import type { ReportPrinter } from '../../electron/services/report/printer.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { CSV_BOM, csvCell, profileCsv, safeText } from '../../backend/report/csv.ts';
+import type { ReportPrinter } from '../../backend/report/printer.ts';
 import {
   buildReportInput,
   countPdfPages,
@@ -18,9 +18,9 @@ import {
   renderExport,
   reportDataFor,
   safeFileName,
-} from '../../electron/services/report/service.ts';
-import { COLUMNS, roundNumber } from '../../electron/services/report/table.ts';
-import { AMBITION_SHEETS, loadExcelJs, profileWorkbook } from '../../electron/services/report/xlsx.ts';
+} from '../../backend/report/service.ts';
+import { COLUMNS, roundNumber } from '../../backend/report/table.ts';
+import { AMBITION_SHEETS, loadExcelJs, profileWorkbook } from '../../backend/report/xlsx.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { fixtureInput, loadFixture, parseCsv } from './helpers.ts';
 

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Geography } from '../../shared/domain.ts';
 import type { Profile } from '../../shared/profile.ts';
-import { loadReportFonts } from '../../electron/services/report/fonts.ts';
-import type { ReportInput, WardBreakdownInput } from '../../electron/services/report/types.ts';
+import { loadReportFonts } from '../../backend/report/fonts.ts';
+import type { ReportInput, WardBreakdownInput } from '../../backend/report/types.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ASSETS = path.join(ROOT, 'assets');

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileIndicator } from '../../shared/profile.ts';
 import { COMPARISON_COLOURS, type Comparison } from '../../shared/stats/index.ts';
-import { spineScale, spineSvg } from '../../electron/services/report/charts.ts';
-import { esc, safeColour } from '../../electron/services/report/escape.ts';
-import { contrastRatio, formatCount, formatInterval, formatNumeratorDenominator, formatValue, textColourOn } from '../../electron/services/report/format.ts';
-import { benchmarkTableNote, comparisonKey, OGL_STATEMENT, OS_ATTRIBUTION, renderReportHtml } from '../../electron/services/report/html.ts';
-import { renderMapHtml } from '../../electron/services/report/map-page.ts';
-import { groupOutline, neighbouringWards, renderLapMaps, wrapName } from '../../electron/services/report/map.ts';
-import { inline, markdownToHtml, slug } from '../../electron/services/report/markdown.ts';
+import { spineScale, spineSvg } from '../../backend/report/charts.ts';
+import { esc, safeColour } from '../../backend/report/escape.ts';
+import { contrastRatio, formatCount, formatInterval, formatNumeratorDenominator, formatValue, textColourOn } from '../../backend/report/format.ts';
+import { benchmarkTableNote, comparisonKey, OGL_STATEMENT, OS_ATTRIBUTION, renderReportHtml } from '../../backend/report/html.ts';
+import { renderMapHtml } from '../../backend/report/map-page.ts';
+import { groupOutline, neighbouringWards, renderLapMaps, wrapName } from '../../backend/report/map.ts';
+import { inline, markdownToHtml, slug } from '../../backend/report/markdown.ts';
 import { fixtureInput, loadGeography } from './helpers.ts';
 
 const N4 = ['E05013239', 'E05013246', 'E05013247', 'E05013264'];

@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { ExportProfileResult } from '../../shared/contract/export.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { jobsFor } from '../../electron/services/jobs.ts';
-import { ChromiumPrinter } from '../../electron/services/report/chromium.ts';
-import { OGL_STATEMENT, OS_ATTRIBUTION } from '../../electron/services/report/html.ts';
-import { printReport } from '../../electron/services/report/service.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { jobsFor } from '../../backend/jobs.ts';
+import { ChromiumPrinter } from '../../backend/report/chromium.ts';
+import { OGL_STATEMENT, OS_ATTRIBUTION } from '../../backend/report/html.ts';
+import { printReport } from '../../backend/report/service.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { CHROMIUM, fixtureInput, hasChromium, hasTool, inkFraction, pdfPages, pdfText, readPnm, RESULTS } from './helpers.ts';
 

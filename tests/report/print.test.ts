@@ -5,7 +5,7 @@
  * (The Electron binary cannot run here, so printToPDF itself is not exercised.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageSettings } from '../../electron/services/report/printer.ts';
+import { pageSettings } from '../../backend/report/printer.ts';
 
 const h = vi.hoisted(() => ({
   windows: [] as {

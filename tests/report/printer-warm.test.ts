@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { createChromiumPrinter, findChromium } from '../../electron/services/report/chromium.ts';
-import type { ReportPrinter } from '../../electron/services/report/printer.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { createChromiumPrinter, findChromium } from '../../backend/report/chromium.ts';
+import type { ReportPrinter } from '../../backend/report/printer.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const t = tempDir('lap-printer-');

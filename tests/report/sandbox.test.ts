@@ -3,7 +3,7 @@
  * or a launch that fails for want of it) does it start without, and it says so once on stderr.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ChromiumPrinter, isSandboxFailure, resetSandboxNotice, sandboxUnavailableReason } from '../../electron/services/report/chromium.ts';
+import { ChromiumPrinter, isSandboxFailure, resetSandboxNotice, sandboxUnavailableReason } from '../../backend/report/chromium.ts';
 
 type LaunchOptions = { chromiumSandbox?: boolean; executablePath?: string };
 

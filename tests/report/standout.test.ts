@@ -1,12 +1,12 @@
 /**
- * "What stands out" (electron/services/report/standout.ts): hand-made indicators with known answers. The gap is
+ * "What stands out" (backend/report/standout.ts): hand-made indicators with known answers. The gap is
  * measured against the spread of the council's wards (interquartile range of the spine; the full range when that is
  * flat); only significant differences are picked; raw population counts never; one release per measure.
  */
 import { describe, expect, it } from 'vitest';
 import type { Profile, ProfileIndicator } from '../../shared/profile.ts';
 import type { Comparison } from '../../shared/stats/index.ts';
-import { pickStandouts, standoutSize } from '../../electron/services/report/standout.ts';
+import { pickStandouts, standoutSize } from '../../backend/report/standout.ts';
 import { loadFixture } from './helpers.ts';
 
 const base = loadFixture().profile.indicators.find((i) => i.valueType === 'proportion' && i.spine)!;

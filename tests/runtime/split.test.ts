@@ -1,5 +1,5 @@
 /**
- * The window/backend split under Node (electron/services/split): the backend runs in a child process, as it does in
+ * The window/backend split under Node (backend/split): the backend runs in a child process, as it does in
  * Electron's utilityProcess, and answers the same contract over the channel. Printing goes back to the host (as
  * Electron main prints with printToPDF), a cancelled export stops waiting for it, and a trivial request is answered
  * while a large import runs in the backend (the time itself is measured in tests/bench/split.bench.ts).
@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
 import type { ExportProfileResult } from '../../shared/contract/export.ts';
-import { BackendStartError } from '../../electron/services/split/client.ts';
-import { forkBackend, type ForkedBackend } from '../../electron/services/split/node.ts';
-import type { PdfOptions, ReportPrinter } from '../../electron/services/report/printer.ts';
+import { BackendStartError } from '../../backend/split/client.ts';
+import { forkBackend, type ForkedBackend } from '../../backend/split/node.ts';
+import type { PdfOptions, ReportPrinter } from '../../backend/report/printer.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { syntheticTidyCsv } from './synthetic.ts';
 

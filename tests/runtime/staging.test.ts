@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { StagedFiles } from '../../electron/services/data/staging.ts';
-import { forkBackend, type ForkedBackend } from '../../electron/services/split/node.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { StagedFiles } from '../../backend/data/staging.ts';
+import { forkBackend, type ForkedBackend } from '../../backend/split/node.ts';
 import type { ImportPreview, JobInfo, StagedFile } from '../../shared/contract/data.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { syntheticTidyCsv } from './synthetic.ts';

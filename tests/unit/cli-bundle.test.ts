@@ -19,16 +19,16 @@ describe('the CLI bundle', () => {
     expect(cliBundleFresh(out)).toBe(true);
     const manifestFile = path.join(out, 'lap-insight.inputs.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { inputs: Record<string, string> };
-    for (const source of ['electron/cli/main.ts', 'electron/services/db.ts', 'shared/contract.ts', 'scripts/cli-bundle.mjs']) {
+    for (const source of ['backend/cli/main.ts', 'backend/db.ts', 'shared/contract.ts', 'scripts/cli-bundle.mjs']) {
       expect(Object.keys(manifest.inputs)).toContain(source);
     }
-    // As if electron/services/db.ts had been edited since the build.
-    manifest.inputs['electron/services/db.ts'] = '1:1';
+    // As if backend/db.ts had been edited since the build.
+    manifest.inputs['backend/db.ts'] = '1:1';
     writeFileSync(manifestFile, JSON.stringify(manifest));
     expect(cliBundleFresh(out)).toBe(false);
     expect(await ensureCliBundle(out)).toBe(file);
     expect(cliBundleFresh(out)).toBe(true);
-    expect(JSON.parse(readFileSync(manifestFile, 'utf8')).inputs['electron/services/db.ts']).not.toBe('1:1');
+    expect(JSON.parse(readFileSync(manifestFile, 'utf8')).inputs['backend/db.ts']).not.toBe('1:1');
 
     // The bundle is the CLI: --version answers the package's version.
     const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };

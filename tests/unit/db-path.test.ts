@@ -1,7 +1,7 @@
 /**
- * One database for the app, the preview and the CLI (electron/services/db-path.ts): the per-platform default,
+ * One database for the app, the preview and the CLI (backend/db-path.ts): the per-platform default,
  * the --db / LAP_INSIGHT_DB overrides, the first-use copy of the old ~/.lap-insight database, and backups keyed
- * by the whole file name (electron/services/safety/backups.ts).
+ * by the whole file name (backend/safety/backups.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { dispatch } from '../../electron/services/dispatch.ts';
-import { adoptLegacyDatabase, defaultDbPath, legacyDbPath, resolveDbPath, resolveDbPathWithSource, userDataDir } from '../../electron/services/db-path.ts';
-import { backupNow, listBackups } from '../../electron/services/safety/backups.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
+import { adoptLegacyDatabase, defaultDbPath, legacyDbPath, resolveDbPath, resolveDbPathWithSource, userDataDir } from '../../backend/db-path.ts';
+import { backupNow, listBackups } from '../../backend/safety/backups.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

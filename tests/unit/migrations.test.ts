@@ -5,9 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
-import { appliedVersions, migrate, openDatabase, pendingMigrations } from '../../electron/services/db.ts';
-import { MIGRATIONS, type Migration } from '../../electron/services/migrations.ts';
-import { openDatabaseSafely } from '../../electron/services/safety/startup.ts';
+import { appliedVersions, migrate, openDatabase, pendingMigrations } from '../../backend/db.ts';
+import { MIGRATIONS, type Migration } from '../../backend/migrations.ts';
+import { openDatabaseSafely } from '../../backend/safety/startup.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let cleanup: (() => void) | undefined;

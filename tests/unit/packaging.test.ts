@@ -46,7 +46,7 @@ describe('package.json', () => {
     for (const bundled of ['react', 'react-dom', 'maplibre-gl', '@turf/turf', 'zod', 'zustand', 'd3-geo', 'proj4', '@fontsource/source-sans-3', 'tsx']) {
       expect(pkg.devDependencies[bundled], bundled).toBeTruthy();
     }
-    const xlsx = readFileSync(path.join(repo, 'electron/services/report/xlsx.ts'), 'utf8');
+    const xlsx = readFileSync(path.join(repo, 'backend/report/xlsx.ts'), 'utf8');
     expect(xlsx).toMatch(/const EXCELJS = 'exceljs'/); // still required at run time, so still a dependency
   });
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../electron/services/backend.ts';
-import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.ts';
-import { resolveStaticPath } from '../../electron/services/static-files.ts';
+import { createBackend, type Backend } from '../../backend/backend.ts';
+import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
+import { resolveStaticPath } from '../../backend/static-files.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let backend: Backend;

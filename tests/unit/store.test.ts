@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDatabase, schemaVersion, migrate } from '../../electron/services/db.ts';
-import { MIGRATIONS } from '../../electron/services/migrations.ts';
-import { seedGeography, listWards, readGeography } from '../../electron/services/geography.ts';
-import { findAssetsDir } from '../../electron/services/paths.ts';
+import { openDatabase, schemaVersion, migrate } from '../../backend/db.ts';
+import { MIGRATIONS } from '../../backend/migrations.ts';
+import { seedGeography, listWards, readGeography } from '../../backend/geography.ts';
+import { findAssetsDir } from '../../backend/paths.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const assets = findAssetsDir();

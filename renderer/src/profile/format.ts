@@ -1,6 +1,6 @@
 /**
  * How the profile writes numbers, intervals, counts and comparisons on screen. Formatting only: every number comes
- * from the backend. The rules match the PDF and the exports (electron/services/report/format.ts), so a value
+ * from the backend. The rules match the PDF and the exports (backend/report/format.ts), so a value
  * reads the same on screen and on paper: counts whole with separators (disclosure-controlled counts 1-7 as '<8'),
  * percentages and rates to 1 decimal place, small values to 3.
  */

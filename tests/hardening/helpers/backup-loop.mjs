@@ -3,8 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { createBackend } = await import('../../../electron/services/backend.ts');
-const { backupNow } = await import('../../../electron/services/safety/backups.ts');
+const { createBackend } = await import('../../../backend/backend.ts');
+const { backupNow } = await import('../../../backend/safety/backups.ts');
 
 const backend = createBackend({ dbPath: process.argv[2], transport: 'test', onNotice: () => {} });
 process.stderr.write('ready\n');

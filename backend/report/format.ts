@@ -1,0 +1,2 @@
+/** The report's formatting is shared with the screen: see shared/format.ts. */
+export * from '../../shared/format.ts';
