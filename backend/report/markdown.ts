@@ -1,10 +1,11 @@
 /**
- * A tiny Markdown-to-HTML converter for the subset docs/methods.md uses: ATX headings, paragraphs, bullet and
- * numbered lists (with indented continuation lines), pipe tables, block quotes, and inline `code`, **bold**,
- * *italic* and [links](#anchor). Everything is escaped; raw HTML in the Markdown prints literally.
- * Links to other documents print as text followed by the address (a PDF reader may not be online).
+ * Markdown to HTML for the PDF's methods appendix (docs/methods.md), by markdown-it with raw HTML off: raw HTML in
+ * the Markdown prints literally and images are not drawn (the report fetches nothing). This module adds only what
+ * the appendix needs on top: headings shifted down a level with GitHub-style ids under a prefix (so anchors cannot
+ * clash with the rest of the document), in-document links pointed at those ids, links to other documents printed
+ * as text followed by the address (a PDF reader may not be online), and quotes and line breaks kept compact.
  */
-import { esc } from './escape.ts';
+import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 
 export interface MarkdownOptions {
   /** Added to heading levels (1: "#" becomes <h2>). Default 1. */
@@ -12,6 +13,12 @@ export interface MarkdownOptions {
   /** Prefix for heading ids, so anchors cannot clash with the rest of the document. Default "md-". */
   idPrefix?: string;
 }
+
+// A type, not an interface: markdown-it's env is an open record.
+type Env = {
+  shift: number;
+  prefix: string;
+};
 
 /** GitHub-style heading slug: lower case, punctuation dropped, spaces to hyphens. */
 export function slug(text: string): string {
@@ -22,99 +29,63 @@ export function slug(text: string): string {
     .replace(/\s/g, '-');
 }
 
-const INLINE = /`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*?[^*\s])?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table').disable('image');
+
+/** In-document links go to the prefixed heading ids; other links become "label (address)" with no link. */
+function rewriteLinks(children: Token[], env: Env, makeToken: (type: string, tag: string, nesting: -1 | 0 | 1) => Token): Token[] {
+  const out: Token[] = [];
+  let external: { href: string; label: string } | null = null;
+  for (const t of children) {
+    if (t.type === 'link_open') {
+      const href = String(t.attrGet('href') ?? '');
+      if (href.startsWith('#')) {
+        t.attrSet('href', `#${env.prefix}${slug(md.normalizeLinkText(href.slice(1)))}`);
+        out.push(t);
+      } else external = { href: md.normalizeLinkText(href), label: '' };
+      continue;
+    }
+    if (t.type === 'link_close' && external) {
+      if (external.label !== external.href) {
+        const address = makeToken('text', '', 0);
+        address.content = ` (${external.href})`;
+        out.push(address);
+      }
+      external = null;
+      continue;
+    }
+    if (external && t.type === 'text') external.label += t.content;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Shifts and names the headings, classes the tables, runs quotes as one block of text, and rewrites the links. */
+function appendixRule(state: StateCore): void {
+  const env = state.env as Env;
+  const tokens = state.tokens;
+  let quoteDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'heading_open' || t.type === 'heading_close') {
+      t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + env.shift)}`;
+      if (t.type === 'heading_open') t.attrSet('id', env.prefix + slug(tokens[i + 1]?.content ?? ''));
+    } else if (t.type === 'table_open') t.attrSet('class', 'md-table');
+    else if (t.type === 'blockquote_open') quoteDepth++;
+    else if (t.type === 'blockquote_close') quoteDepth--;
+    else if ((t.type === 'paragraph_open' || t.type === 'paragraph_close') && quoteDepth > 0) t.hidden = true;
+    else if (t.type === 'inline' && t.children) t.children = rewriteLinks(t.children, env, (type, tag, nesting) => new state.Token(type, tag, nesting));
+  }
+}
+md.core.ruler.push('lap_appendix', appendixRule);
+// A line break inside a paragraph is a space, as the reader's eye takes it.
+md.renderer.rules.softbreak = () => ' ';
 
 export function inline(text: string, idPrefix = 'md-'): string {
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(INLINE)) {
-    out += esc(text.slice(last, m.index));
-    if (m[1] !== undefined) out += `<code>${esc(m[1])}</code>`;
-    else if (m[2] !== undefined) out += `<strong>${inline(m[2], idPrefix)}</strong>`;
-    else if (m[3] !== undefined) out += `<em>${inline(m[3], idPrefix)}</em>`;
-    else {
-      const label = inline(m[4]!, idPrefix);
-      const target = m[5]!;
-      out += target.startsWith('#') ? `<a href="#${esc(idPrefix + slug(target.slice(1)))}">${label}</a>` : `${label} (${esc(target)})`;
-    }
-    last = m.index + m[0].length;
-  }
-  return out + esc(text.slice(last));
+  const env: Env = { shift: 1, prefix: idPrefix };
+  return md.renderInline(text, env);
 }
-
-function splitRow(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|')) s = s.slice(0, -1);
-  return s.split('|').map((c) => c.trim());
-}
-
-const isTableSeparator = (line: string) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
-const BULLET = /^(\s*)[-*+]\s+(.*)$/;
-const NUMBERED = /^(\s*)\d+[.)]\s+(.*)$/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
-  const shift = options.headingShift ?? 1;
-  const prefix = options.idPrefix ?? 'md-';
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const out: string[] = [];
-  let i = 0;
-  const blank = (l: string | undefined) => l === undefined || l.trim() === '';
-  const startsBlock = (l: string) => HEADING.test(l) || BULLET.test(l) || NUMBERED.test(l) || l.trimStart().startsWith('>') || l.trimStart().startsWith('|');
-
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (blank(line)) {
-      i++;
-      continue;
-    }
-    const h = HEADING.exec(line);
-    if (h) {
-      const level = Math.min(6, h[1]!.length + shift);
-      out.push(`<h${level} id="${esc(prefix + slug(h[2]!))}">${inline(h[2]!, prefix)}</h${level}>`);
-      i++;
-      continue;
-    }
-    if (line.trimStart().startsWith('|') && isTableSeparator(lines[i + 1] ?? '')) {
-      const head = splitRow(line);
-      i += 2;
-      const body: string[][] = [];
-      while (i < lines.length && lines[i]!.trimStart().startsWith('|')) body.push(splitRow(lines[i++]!));
-      out.push(
-        `<table class="md-table"><thead><tr>${head.map((c) => `<th>${inline(c, prefix)}</th>`).join('')}</tr></thead><tbody>` +
-          body.map((r) => `<tr>${head.map((_, k) => `<td>${inline(r[k] ?? '', prefix)}</td>`).join('')}</tr>`).join('') +
-          '</tbody></table>',
-      );
-      continue;
-    }
-    if (line.trimStart().startsWith('>')) {
-      const quote: string[] = [];
-      while (i < lines.length && lines[i]!.trimStart().startsWith('>')) quote.push(lines[i++]!.trimStart().replace(/^>\s?/, ''));
-      out.push(`<blockquote>${inline(quote.join(' '), prefix)}</blockquote>`);
-      continue;
-    }
-    const listMatch = BULLET.exec(line) ?? NUMBERED.exec(line);
-    if (listMatch) {
-      const ordered = !BULLET.test(line);
-      const items: string[] = [];
-      const itemRe = ordered ? NUMBERED : BULLET;
-      while (i < lines.length) {
-        const m = itemRe.exec(lines[i]!);
-        if (!m) break;
-        const parts = [m[2]!];
-        i++;
-        // Continuation: indented, non-blank lines that do not start another item.
-        while (i < lines.length && !blank(lines[i]) && /^\s+/.test(lines[i]!) && !BULLET.test(lines[i]!) && !NUMBERED.test(lines[i]!)) parts.push(lines[i++]!.trim());
-        items.push(`<li>${inline(parts.join(' '), prefix)}</li>`);
-      }
-      const tag = ordered ? 'ol' : 'ul';
-      out.push(`<${tag}>${items.join('')}</${tag}>`);
-      continue;
-    }
-    const para: string[] = [];
-    while (i < lines.length && !blank(lines[i]) && (para.length === 0 || !startsBlock(lines[i]!))) para.push(lines[i++]!.trim());
-    out.push(`<p>${inline(para.join(' '), prefix)}</p>`);
-  }
-  return out.join('\n');
+  const env: Env = { shift: options.headingShift ?? 1, prefix: options.idPrefix ?? 'md-' };
+  return md.render(markdown, env);
 }

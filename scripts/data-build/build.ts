@@ -6,7 +6,8 @@ import { BUNDLE_COLUMNS, BUNDLE_FORMAT, type Bundle, type BundleRow } from '../.
 import { AMBITION_IDS } from '../../shared/ambitions.ts';
 import { DATASETS } from './datasets.ts';
 import { buildGeo, CHERWELL_LSOA, ENGLAND, ENGLAND_AND_WALES, NORTH, WEST } from './geo.ts';
-import { indicatorSpecs, type Ctx } from './indicators.ts';
+import { indicatorSpecs } from './indicators.ts';
+import type { Ctx } from './specs.ts';
 import { buildPracticeIndicators, census2011OnlySpecs, CENSUS2011_DATASET, healthFiles, HEALTH_DATASETS, wardHealthSpecs, withCensus2011 } from './health.ts';
 import { buildLookups } from './lookups.ts';
 import { renderReadme } from './readme.ts';

@@ -18,7 +18,7 @@ import type { BundleDataset, BundleIndicator, Polarity, ValueType } from '../../
 import { toCsv, parseCsvObjects } from './csv.ts';
 import { componentCounts, ladCellsFromOwnSums, makeCell, round, wardCells, type OutCell, type OutSeries, type ValueRule } from './engine.ts';
 import { ENGLAND, LADS, LAD_NAMES, NORTH, WEST } from './geo.ts';
-import type { Ctx, IndicatorSpec } from './indicators.ts';
+import type { Ctx, IndicatorSpec } from './specs.ts';
 import { readTidy, TidyFile, type TidyRow } from './sources.ts';
 
 export const PRACTICES_PATH = 'assets/dataset/practices.json';

@@ -3,7 +3,7 @@
  * Columns are documented in assets/dataset/README.md.
  */
 import { toCsv } from './csv.ts';
-import { msoaShares, type Ctx } from './indicators.ts';
+import { msoaShares, type Ctx } from './specs.ts';
 import type { Sources } from './sources.ts';
 
 function byFirst(a: readonly (string | number | null)[], b: readonly (string | number | null)[]): number {

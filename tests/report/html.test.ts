@@ -154,7 +154,8 @@ describe('markdown (the methods appendix)', () => {
       '',
       '> x = y',
     ].join('\n');
-    const html = markdownToHtml(md, { headingShift: 1, idPrefix: 'm-' });
+    // Whitespace between tags does not change what prints.
+    const html = markdownToHtml(md, { headingShift: 1, idPrefix: 'm-' }).replace(/>\s+</g, '><');
     expect(html).toContain('<h2 id="m-methods">Methods</h2>');
     expect(html).toContain('<h3 id="m-two-parts">Two parts</h3>');
     expect(html).toContain('<p>A <em>first</em> paragraph with <strong>bold</strong>, <code>code</code> and a <a href="#m-two-parts">link</a>. It continues here.</p>');
@@ -167,6 +168,16 @@ describe('markdown (the methods appendix)', () => {
     expect(inline('<script>x</script> [site](https://example.org)')).toBe('&lt;script&gt;x&lt;/script&gt; site (https://example.org)');
     expect(inline('O_i and w_i stay as they are')).toBe('O_i and w_i stay as they are');
     expect(slug("Where LAP Insight differs from PHE tools")).toBe('where-lap-insight-differs-from-phe-tools');
+  });
+
+  it('draws no images, runs no raw HTML and links nowhere outside the document', () => {
+    const html = markdownToHtml(
+      ['<div onclick="x()">block</div>', '', '![map](https://example.org/m.png) [go](javascript:alert(1)) <https://example.org>'].join('\n'),
+    );
+    expect(html).not.toMatch(/<(div|img|script)\b/);
+    expect(html).toContain('&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;');
+    expect(html).not.toContain('<a ');
+    expect(html).toContain('!map (https://example.org/m.png) [go](javascript:alert(1)) https://example.org</p>');
   });
 });
 
