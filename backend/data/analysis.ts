@@ -22,13 +22,14 @@ import { indicatorIdSchema, SKIPPED_ROWS_LISTED } from '../../shared/contract/da
 import type { Polarity, ValueType } from '../../shared/indicators-meta.ts';
 import { rollupShares, type LookupShare, type RollupCell, type SmallAreaCounts } from '../../shared/rollup.ts';
 import type { Db } from '../db.ts';
-import { Columns, copyString, F_BAD, F_MISSING, F_SUPPRESSED, Interner } from './columns.ts';
-import { DELIMITER_NAMES, type Delimiter, type Encoding } from './csv.ts';
+import { Columns, F_BAD, F_MISSING, F_SUPPRESSED, Interner } from './columns.ts';
+import { copyString } from '../io/strings.ts';
+import { DELIMITER_NAMES, type Delimiter, type Encoding } from '../io/csv.ts';
 import { slugId, wideSpecs, type ParsedRow } from './formats.ts';
 import { parseAmbition, parsePolarity } from './answers.ts';
-import { Issues } from './issues.ts';
+import { Issues } from '../io/issues.ts';
 import { cleanName } from '../../shared/text.ts';
-import { fmt, parseCell, plainChars, plural, rowList } from './numbers.ts';
+import { fmt, parseCell, plainChars, plural, rowList } from '../io/numbers.ts';
 import { getIndicatorRow, loadLookups, type IndicatorRow, type KnownArea, type LookupPart } from './store.ts';
 
 const WEST = 'E06000062';

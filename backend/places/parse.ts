@@ -15,9 +15,9 @@
 import { categoryListText, matchPlaceCategory, type PlaceCategoryId, type PlaceFields } from '../../shared/places.ts';
 import { normaliseName } from '../../shared/names.ts';
 import { cleanName } from '../../shared/text.ts';
-import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../data/csv.ts';
-import { Issues } from '../data/issues.ts';
-import { fmt, parseCell, plural } from '../data/numbers.ts';
+import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../io/csv.ts';
+import { Issues } from '../io/issues.ts';
+import { fmt, parseCell, plural } from '../io/numbers.ts';
 import { bngToWgs84, gridDistance, wgs84ToBng } from './projection.ts';
 import { BOUNDING_MARGIN_M, insideBox, type GridBox } from './wards.ts';
 import { postcodeKey, type PostcodeLookup } from './postcodes.ts';
