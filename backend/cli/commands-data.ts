@@ -5,9 +5,9 @@ import { AMBITION_IDS } from '../../shared/ambitions.ts';
 import { skippedRowsCsv } from '../../shared/import-skipped.ts';
 import { writeFileSync } from 'node:fs';
 import { describeValidationError } from '../../shared/contract.ts';
-import { fileSource, type Delimiter, type Encoding } from '../data/csv.ts';
+import { fileSource, type Delimiter, type Encoding } from '../io/csv.ts';
 import { runImport, type ImportProgress } from '../data/import.ts';
-import { fmt, plural } from '../data/numbers.ts';
+import { fmt, plural } from '../io/numbers.ts';
 import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, table, type Command, type Io } from './common.ts';
 

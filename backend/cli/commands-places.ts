@@ -29,7 +29,7 @@ import {
   type PlaceCategoryId,
 } from '../../shared/places.ts';
 import type { Backend } from '../backend.ts';
-import { fmt, plural } from '../data/numbers.ts';
+import { fmt, plural } from '../io/numbers.ts';
 import { placesCsv } from '../report/csv.ts';
 import { accessNote, councilName, howText, shownCategories } from '../report/places-table.ts';
 import { exportFileName } from '../report/service.ts';

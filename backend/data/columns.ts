@@ -3,6 +3,7 @@
  * 1,000,000-row file costs about 100 MB while it is checked and before it is written in one transaction.
  * Missing numbers are NaN (written as NULL).
  */
+import { copyString } from '../io/strings.ts';
 
 export const F_SUPPRESSED = 1; // a suppression marker (*, c, .., x, -) in a number cell
 export const F_MISSING = 2; // no value and no numerator: stored as missing
@@ -121,13 +122,4 @@ export class Interner {
     order.forEach((i, r) => (rank[i] = r));
     return rank;
   }
-}
-
-/**
- * A copy of a string that does not share memory with the text it was cut from. V8 keeps a whole decoded chunk
- * (a megabyte) alive for as long as any slice of it lives; kept strings (ids, codes, names) are copied so that
- * the chunks can be freed while a large file is read.
- */
-export function copyString(s: string): string {
-  return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
 }

@@ -3,9 +3,9 @@ import { AppError, type Handlers } from '../../shared/contract.ts';
 import { MAX_IMPORT_BYTES, type dataSchemas } from '../../shared/contract/data.ts';
 import type { ServiceContext } from '../context.ts';
 import { JobFailure, jobsFor } from '../jobs.ts';
-import { bufferSource } from './csv.ts';
+import { bufferSource } from '../io/csv.ts';
 import { previewImport, runImport, type ImportRequest } from './import.ts';
-import { fmt } from './numbers.ts';
+import { fmt } from '../io/numbers.ts';
 import { stagedFilesFor } from './staging.ts';
 import { deleteDataset, listDatasets, listIndicators, listValues } from './store.ts';
 

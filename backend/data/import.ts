@@ -6,7 +6,7 @@
  *                strictly; a file that is not UTF-8 is read again as Windows-1252;
  *   2. check     area codes, indicator metadata, numbers, duplicates, clashes with stored values; small-area
  *                rows summed into wards (and councils) through the bundled best-fit lookups (shared/rollup.ts)
- *                (analysis.ts);
+ *                (read.ts, checks.ts, rollup.ts, into the Analysis of analysis.ts);
  *   3. write     one synchronous transaction: dataset, indicators, values, age bands (write.ts). Nothing is
  *                written before this step, so a failed or cancelled import leaves the database exactly as it was.
  */
@@ -14,10 +14,13 @@ import { createHash } from 'node:crypto';
 import { SKIPPED_ROWS_LISTED, type ImportFormat, type ImportMapping, type ImportPreview, type ImportResult } from '../../shared/contract/data.ts';
 import type { ServiceContext } from '../context.ts';
 import { Analysis } from './analysis.ts';
-import { copyString } from './columns.ts';
-import { CsvSyntaxError, ImportCancelled, InvalidText, readCsv, sniffHead, throwIfAborted, yieldToEventLoop, type ByteSource, type Delimiter, type Encoding } from './csv.ts';
+import { checkBuiltClashes, checkDuplicates, checkRows, checkStoreClashes, checkWardCoverage, resolveIndicators } from './checks.ts';
+import { copyString } from '../io/strings.ts';
+import { CsvSyntaxError, ImportCancelled, InvalidText, readCsv, sniffHead, throwIfAborted, yieldToEventLoop, type ByteSource, type Delimiter, type Encoding } from '../io/csv.ts';
 import { describeUnknownHeader, detectFormat, planFormat, type FormatPlan } from './formats.ts';
-import { fmt, plural, rowList } from './numbers.ts';
+import { fmt, plural, rowList } from '../io/numbers.ts';
+import { RowReader } from './read.ts';
+import { build } from './rollup.ts';
 import { findDatasetsBySha, knownAreas } from './store.ts';
 import { writeAnalysis, type WriteOutcome } from './write.ts';
 import { backupNow } from '../safety/backups.ts';
@@ -100,7 +103,7 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
   const signal = options.signal;
   a.encoding = encoding;
   const hash = createHash('sha256');
-  const known = knownAreas(db);
+  const reader = new RowReader(a, knownAreas(db));
   let plan: FormatPlan | null = null;
   let headerLength = 0;
   const onRecord = (fields: string[], row: number) => {
@@ -124,7 +127,7 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
     }
     a.rowsRead++;
     if (a.firstRows.length < 10) a.firstRows.push(fields.slice(0, 60).map(copyString));
-    a.beginRow();
+    reader.beginRow();
     if (fields.length !== headerLength) {
       const extraBlank = fields.length > headerLength && fields.slice(headerLength).every((f) => f.trim() === '');
       if (!extraBlank) {
@@ -136,7 +139,7 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
         return;
       }
     }
-    plan.read(fields, row, a.cells, (r) => a.add(r, known));
+    plan.read(fields, row, reader.cells, reader.add);
     if (a.rowsRead % PROGRESS_EVERY === 0) progress({ phase: 'reading', done: lastBytes, total: src.size, unit: 'bytes', message: `Reading ${src.name}: ${fmt(a.rowsRead)} rows` });
   };
   let lastBytes = 0;
@@ -153,11 +156,11 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
           lastBytes = b;
         },
         onChunk: (raw) => hash.update(raw),
-        onDelimiter: (d) => a.setDelimiter(d),
+        onDelimiter: (d) => reader.setDelimiter(d),
       },
       onRecord,
     );
-    a.setDelimiter(res.delimiter);
+    reader.setDelimiter(res.delimiter);
     if (res.looseQuoteRows.length) {
       a.issues.warning(res.looseQuoteRows[0]!, null, `text follows a closing quote in ${rowList(res.looseQuoteRows.slice(0, 5), res.looseQuoteRows.length)}; it was kept as part of the field`, res.looseQuoteRows.length);
     }
@@ -183,25 +186,25 @@ async function readAndCheck(ctx: ServiceContext, req: ImportRequest, options: Ru
     a.issues.error(null, null, `${src.name} has a header row but no data rows`);
     return finishEarly(a);
   }
-  a.finishReading();
+  reader.finishReading();
   progress({ phase: 'checking', done: 0, total: a.cols.n, unit: 'rows', message: `Checking ${fmt(a.cols.n)} rows…` });
   await yieldToEventLoop();
   throwIfAborted(signal);
-  a.resolveIndicators(db);
-  a.checkRows();
-  a.checkDuplicates();
+  resolveIndicators(a, db);
+  checkRows(a);
+  checkDuplicates(a);
   // A file imported before is either skipped or replaces the earlier import: its values are not a clash.
   const replacing = a.duplicateOf.map((d) => d.id);
-  a.checkStoreClashes(db, replacing);
+  checkStoreClashes(a, db, replacing);
   a.rejectWholeRows();
   await yieldToEventLoop();
   throwIfAborted(signal);
   // Ward values are built when the file has no errors, or only errors about rows (from the good rows, for a
   // partial import).
   if (a.errors === 0 || a.onlyRowErrors) {
-    a.build(db);
-    a.checkBuiltClashes(db, replacing);
-    a.checkWardCoverage(db);
+    build(a, db);
+    checkBuiltClashes(a, db, replacing);
+    checkWardCoverage(a, db);
   }
   a.makePlans();
   if (a.rowReasons.size > 0) await readRejectedRows(src, a, encoding, bomLength, signal);

@@ -11,7 +11,7 @@ import { BUNDLE_COLUMNS, BUNDLE_FORMAT, type Bundle, type BundleIndicator } from
 import { chainLookups, sharesFromCounts } from '../../shared/rollup.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Db } from '../db.ts';
-import { CsvParser } from './csv.ts';
+import { CsvParser } from '../io/csv.ts';
 import { addSummary, deleteDatasetRows, deleteDatasetValues } from './store.ts';
 
 export const ENGLAND_AND_WALES_CODE = 'K04000001';

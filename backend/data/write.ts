@@ -4,7 +4,7 @@
 import type { Db } from '../db.ts';
 import { finite, orNull, storedValue, type Analysis } from './analysis.ts';
 import { F_BAD, F_MISSING, F_SUPPRESSED } from './columns.ts';
-import { fmt } from './numbers.ts';
+import { fmt } from '../io/numbers.ts';
 import { addSummary, deleteDatasetRows, getIndicatorRow } from './store.ts';
 
 const LEAN_COLS = ['indicator_id', 'area_code', 'period', 'dataset_id', 'numerator', 'denominator', 'value', 'estimate', 'note'];

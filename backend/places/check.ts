@@ -6,8 +6,8 @@
 import { categoryListText, matchPlaceCategory } from '../../shared/places.ts';
 import { normaliseName } from '../../shared/names.ts';
 import { cleanName } from '../../shared/text.ts';
-import type { Issues } from '../data/issues.ts';
-import { fmt } from '../data/numbers.ts';
+import type { Issues } from '../io/issues.ts';
+import { fmt } from '../io/numbers.ts';
 import type { ParsedPlace } from './parse.ts';
 import { bngToWgs84, gridDistance, wgs84ToBng } from './projection.ts';
 import { BOUNDING_MARGIN_M, insideBox, type GridBox } from './wards.ts';

@@ -3,7 +3,7 @@
  * British National Grid when its legacy `crs` member says so. Properties are matched to roles like CSV columns;
  * each feature is checked like a CSV row ("feature N", counted from 1).
  */
-import { fmt, parseCell } from '../data/numbers.ts';
+import { fmt, parseCell } from '../io/numbers.ts';
 import { cleanText, MAX_PLACES, type Checker, type Coord, type Where } from './check.ts';
 import { ADDRESS_LINE, ADDRESS_NAMES, ALIASES, headerKey, type Role } from './columns.ts';
 import type { ParsedPlaces } from './parse.ts';

@@ -13,9 +13,9 @@
  * (a repeated row, which is left out) do not.
  */
 import type { PlaceCategoryId, PlaceFields } from '../../shared/places.ts';
-import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../data/csv.ts';
-import { Issues } from '../data/issues.ts';
-import { fmt, parseCell, plural } from '../data/numbers.ts';
+import { bufferSource, CsvSyntaxError, InvalidText, readCsv, sniffHead, type Delimiter, type Encoding } from '../io/csv.ts';
+import { Issues } from '../io/issues.ts';
+import { fmt, parseCell, plural } from '../io/numbers.ts';
 import { Checker, cleanText, MAX_PLACES, type Coord, type Where } from './check.ts';
 import { headerKey, planColumns, type ColumnPlan } from './columns.ts';
 import { readGeoJsonPlaces } from './geojson.ts';

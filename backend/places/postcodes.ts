@@ -9,8 +9,8 @@
  * lookup (a place with that postcode is then reported as not found). Problems in the lookup file itself are
  * reported with its name, row and column.
  */
-import { CsvParser, detectDelimiter } from '../data/csv.ts';
-import type { Issues } from '../data/issues.ts';
+import { CsvParser, detectDelimiter } from '../io/csv.ts';
+import type { Issues } from '../io/issues.ts';
 import { headerKey } from './parse.ts';
 
 export interface PostcodeLookup {

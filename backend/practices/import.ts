@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/contract.ts';
 import type { PracticeImportResult } from '../../shared/contract/practices.ts';
 import type { ServiceContext } from '../context.ts';
-import { CsvParser } from '../data/csv.ts';
+import { CsvParser } from '../io/csv.ts';
 import { planFormat, detectFormat, type ParsedRow } from '../data/formats.ts';
 
 const COUNCILS = new Set(['E06000061', 'E06000062']);

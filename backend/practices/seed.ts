@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db.ts';
-import { CsvParser } from '../data/csv.ts';
+import { CsvParser } from '../io/csv.ts';
 import { wgs84ToBng } from '../places/projection.ts';
 import { placeGeography, wardAt } from '../places/wards.ts';
 

@@ -27,7 +27,7 @@ const START_PAIRS = 9;
 const IMPORT_PAIRS = 3;
 
 /** SYNTHETIC: 4,000 invented indicators for the 57 real ward codes, one period; one name in ten quoted. */
-async function writeWideFile(file: string): Promise<number> {
+export async function writeWideFile(file: string): Promise<number> {
   const out = createWriteStream(file);
   out.write('area_code,area_name,area_type,indicator_id,indicator_name,period,value,numerator,denominator,lower_ci,upper_ci,unit\n');
   const wards = Array.from({ length: 57 }, (_, i) => `E050${13213 + i}`);

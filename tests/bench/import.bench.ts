@@ -11,7 +11,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import os from 'node:os';
 import { createBackend } from '../../backend/backend.ts';
-import { fileSource } from '../../backend/data/csv.ts';
+import { fileSource } from '../../backend/io/csv.ts';
 import { runImport } from '../../backend/data/import.ts';
 import { tempDir } from '../helpers/tmp.ts';
 

@@ -13,7 +13,7 @@ import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { KEEP_BACKUPS, backupDir, backupNow, dailyBackup, listBackups } from '../../backend/safety/backups.ts';
 import { MIGRATIONS } from '../../backend/migrations.ts';
-import { bufferSource } from '../../backend/data/csv.ts';
+import { bufferSource } from '../../backend/io/csv.ts';
 import { runImport } from '../../backend/data/import.ts';
 import { tempDir } from '../helpers/tmp.ts';
 

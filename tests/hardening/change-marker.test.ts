@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
-import { bufferSource } from '../../backend/data/csv.ts';
+import { bufferSource } from '../../backend/io/csv.ts';
 import { runImport } from '../../backend/data/import.ts';
 import { backupNow, listBackups } from '../../backend/safety/backups.ts';
 import { contentMarker } from '../../backend/safety/marker.ts';

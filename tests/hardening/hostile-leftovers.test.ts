@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
-import { bufferSource } from '../../backend/data/csv.ts';
+import { bufferSource } from '../../backend/io/csv.ts';
 import { analyse, runImport } from '../../backend/data/import.ts';
 import { writeAnalysis } from '../../backend/data/write.ts';
 import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';

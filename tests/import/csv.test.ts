@@ -1,8 +1,8 @@
 /** The streaming CSV reader and number parsing. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bufferSource, CsvParser, detectDelimiter, readCsv, scanBytes, sniffHead, type Delimiter } from '../../backend/data/csv.ts';
-import { parseCell, rowList } from '../../backend/data/numbers.ts';
+import { bufferSource, CsvParser, detectDelimiter, readCsv, scanBytes, sniffHead, type Delimiter } from '../../backend/io/csv.ts';
+import { parseCell, rowList } from '../../backend/io/numbers.ts';
 
 function parseAll(text: string, d: Delimiter = ',', chunk = Infinity): { fields: string[]; row: number }[] {
   const out: { fields: string[]; row: number }[] = [];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import type { Db } from '../../backend/db.ts';
-import { bufferSource, fileSource } from '../../backend/data/csv.ts';
+import { bufferSource, fileSource } from '../../backend/io/csv.ts';
 import { runImport, type ImportRequest, type RunOptions } from '../../backend/data/import.ts';
 import { tempDir } from '../helpers/tmp.ts';
 

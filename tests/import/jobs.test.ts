@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dispatch } from '../../backend/dispatch.ts';
 import { jobsFor, JobRegistry } from '../../backend/jobs.ts';
-import { bufferSource } from '../../backend/data/csv.ts';
+import { bufferSource } from '../../backend/io/csv.ts';
 import { runImport } from '../../backend/data/import.ts';
 import { MAX_CONTENT_BASE64, type ImportPreview, type ImportResult, type JobInfo } from '../../shared/contract/data.ts';
 import { checksum, fileBytes, fixture, freshBackend, TIDY_HEADER } from './helpers.ts';

@@ -3,7 +3,7 @@
  * through the import; a long but sane field (a 5,000-character definition) is imported as usual.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvParser, CsvSyntaxError, MAX_FIELD_CHARS } from '../../backend/data/csv.ts';
+import { CsvParser, CsvSyntaxError, MAX_FIELD_CHARS } from '../../backend/io/csv.ts';
 import { checksum, fileBytes, freshBackend, importText, TIDY_HEADER } from './helpers.ts';
 
 let env: ReturnType<typeof freshBackend>;

@@ -3,7 +3,7 @@
  * Problems of one kind about many rows (an unknown area on 300 rows) are grouped into one line.
  */
 import type { ImportIssue, ImportReport, IssueSeverity } from '../../shared/contract/data.ts';
-import { copyString } from './columns.ts';
+import { copyString } from './strings.ts';
 import { showText } from '../../shared/text.ts';
 
 /** At most this many issues of each severity are listed; the rest are counted. */
