@@ -35,6 +35,7 @@ import { practicesSection } from './practices.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { isMainIndicator } from '../../shared/main-indicators.ts';
 import { FONT_FAMILY } from './fonts.ts';
+import { PAGE } from './page.ts';
 
 /** Must appear in every report (and in the map PNG and the XLSX "Sources" sheet). */
 export const OS_ATTRIBUTION = 'Contains OS data © Crown copyright and database right';
@@ -42,9 +43,6 @@ export const OGL_STATEMENT = 'Contains public sector information licensed under 
 
 /** The document needs nothing but its inline styles and data: fonts: no scripts, no requests. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
-
-/** Page geometry shared by the CSS and both printers (millimetres). */
-export const PAGE = { format: 'A4', widthMm: 210, heightMm: 297, margin: { top: 17, right: 13, bottom: 15, left: 13 } } as const;
 
 export const COUNCIL_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
 const MAX_PINS = 5;

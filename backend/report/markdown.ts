@@ -5,7 +5,7 @@
  * clash with the rest of the document), in-document links pointed at those ids, links to other documents printed
  * as text followed by the address (a PDF reader may not be online), and quotes and line breaks kept compact.
  */
-import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as Parser, type StateCore, type Token } from 'markdown-it';
 
 export interface MarkdownOptions {
   /** Added to heading levels (1: "#" becomes <h2>). Default 1. */
@@ -29,10 +29,9 @@ export function slug(text: string): string {
     .replace(/\s/g, '-');
 }
 
-const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table').disable('image');
-
 /** In-document links go to the prefixed heading ids; other links become "label (address)" with no link. */
-function rewriteLinks(children: Token[], env: Env, makeToken: (type: string, tag: string, nesting: -1 | 0 | 1) => Token): Token[] {
+function rewriteLinks(children: Token[], env: Env, state: StateCore): Token[] {
+  const md = state.md;
   const out: Token[] = [];
   let external: { href: string; label: string } | null = null;
   for (const t of children) {
@@ -46,7 +45,7 @@ function rewriteLinks(children: Token[], env: Env, makeToken: (type: string, tag
     }
     if (t.type === 'link_close' && external) {
       if (external.label !== external.href) {
-        const address = makeToken('text', '', 0);
+        const address = new state.Token('text', '', 0);
         address.content = ` (${external.href})`;
         out.push(address);
       }
@@ -73,19 +72,32 @@ function appendixRule(state: StateCore): void {
     else if (t.type === 'blockquote_open') quoteDepth++;
     else if (t.type === 'blockquote_close') quoteDepth--;
     else if ((t.type === 'paragraph_open' || t.type === 'paragraph_close') && quoteDepth > 0) t.hidden = true;
-    else if (t.type === 'inline' && t.children) t.children = rewriteLinks(t.children, env, (type, tag, nesting) => new state.Token(type, tag, nesting));
+    else if (t.type === 'inline' && t.children) t.children = rewriteLinks(t.children, env, state);
   }
 }
-md.core.ruler.push('lap_appendix', appendixRule);
-// A line break inside a paragraph is a space, as the reader's eye takes it.
-md.renderer.rules.softbreak = () => ' ';
+
+let parser: Parser | undefined;
+
+/**
+ * The parser, made on first use so that importing this module runs nothing: the Electron main process imports it
+ * (printer.ts -> html.ts) but never renders Markdown, and its bundle can then leave markdown-it out.
+ */
+function markdownIt(): Parser {
+  if (!parser) {
+    parser = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table').disable('image');
+    parser.core.ruler.push('lap_appendix', appendixRule);
+    // A line break inside a paragraph is a space, as the reader's eye takes it.
+    parser.renderer.rules.softbreak = () => ' ';
+  }
+  return parser;
+}
 
 export function inline(text: string, idPrefix = 'md-'): string {
   const env: Env = { shift: 1, prefix: idPrefix };
-  return md.renderInline(text, env);
+  return markdownIt().renderInline(text, env);
 }
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   const env: Env = { shift: options.headingShift ?? 1, prefix: options.idPrefix ?? 'md-' };
-  return md.render(markdown, env);
+  return markdownIt().render(markdown, env);
 }

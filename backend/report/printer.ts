@@ -4,7 +4,7 @@
  * header with the area's name and a footer with "Page N of M" and the date, CSS page size preferred.
  */
 import { esc } from './escape.ts';
-import { PAGE } from './html.ts';
+import { PAGE } from './page.ts';
 
 export interface PdfOptions {
   /** Running header, e.g. "N4 – Local Area Profile". */
