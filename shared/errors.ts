@@ -31,7 +31,10 @@ export interface ReplyError {
   kind: ErrorKind;
   /** Plain English, fit to show a user as it is (for invalid-input: describeIssues of `issues`). */
   message: string;
-  /** The verb that failed ('wards.get'), or the name that was asked for when it is not a verb (cut to 80 characters). */
+  /**
+   * The verb that failed ('wards.get'); the name that was asked for when it is not a verb (cut to 80 characters);
+   * '' when the request was refused before its name was read (the preview server's token and percent-encoding checks).
+   */
   channel: string;
   /** For invalid-input from the contract's schemas: each refused field (at most MAX_ISSUES). */
   issues?: ErrorIssue[];
