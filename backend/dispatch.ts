@@ -1,13 +1,21 @@
 /**
- * One dispatcher for every transport (Electron IPC, the loopback preview server, tests): it checks the
- * channel name, validates the arguments with the contract's zod schema, runs the handler and wraps the
- * outcome in a Reply. Transport-specific checks (sender frame, token, Host/Origin) happen before this.
+ * One dispatcher for every transport (Electron IPC, the loopback preview server, the split backend, the CLI, tests):
+ * it checks the channel name, validates the arguments with the contract's zod schema, runs the handler and wraps the
+ * outcome in a Reply. A failure becomes a ReplyError (shared/errors.ts): a zod failure is 'invalid-input' with one
+ * issue per refused field, an AppError keeps its kind, anything else is 'internal' with a message that carries no
+ * path or stack (`onInternal` gets the thrown value, for a log). Transport-specific checks (sender frame, token,
+ * Host/Origin) happen before this.
  */
-import { AppError, isChannel, parseArgs, type Handlers, type Reply } from '../shared/contract.ts';
+import { isChannel, parseArgs, type Handlers, type Reply } from '../shared/contract.ts';
+import { channelName, errorReply, toReplyError } from '../shared/errors.ts';
 
-export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown): Promise<Reply<unknown>> {
+/** Told of each fault that became an 'internal' reply, with what was thrown (never sent to the caller). */
+export type OnInternal = (channel: string, err: unknown) => void;
+
+export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown, onInternal?: OnInternal): Promise<Reply<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { kind: 'validation', message: `Unknown request '${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel}'.` } };
+    const name = channelName(channel);
+    return errorReply('invalid-input', name, `Unknown request '${name}'.`);
   }
   try {
     const args = parseArgs(channel, rawArgs);
@@ -15,8 +23,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
     const value = await handler(args);
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { kind: err.kind, message: err.message } };
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { kind: 'internal', message: `Something went wrong in ${channel}: ${message}` } };
+    const error = toReplyError(channel, err);
+    if (error.kind === 'internal' && onInternal) onInternal(channel, err);
+    return { ok: false, error };
   }
 }

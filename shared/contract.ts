@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { AppInfo, Geography, Ward } from './domain.ts';
 import { wardCode } from './contract/common.ts';
+import { AppError, describeIssues, issuesFromZod, type ReplyError } from './errors.ts';
 import { dataSchemas, type DataResults } from './contract/data.ts';
 import { lapSchemas, type LapResults } from './contract/laps.ts';
 import { profileSchemas, type ProfileResults } from './contract/profile.ts';
@@ -71,29 +72,12 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
 }
 
-/** Error kinds that cross a transport. Messages are plain English, fit to show a user. */
-export type ErrorKind = 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+export { AppError, type ErrorIssue, type ErrorKind, type ReplyError } from './errors.ts';
 
-export interface ReplyError {
-  kind: ErrorKind;
-  message: string;
-}
-
-/** Every transport carries this envelope, so errors keep their kind and message intact. */
+/** Every transport carries this envelope, so errors keep their kind, message, channel and issues intact. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
-/** A thrown error that the transports turn into a Reply with a user-facing message. */
-export class AppError extends Error {
-  constructor(
-    public readonly kind: ErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-/** Formats a zod failure as one readable sentence: "wards.get: code: a ward code looks like E05013246". */
+/** Formats a zod failure as one line for a file the CLI reads (--map): "mapping: columns.Smokers.id: an indicator id…". */
 export function describeValidationError(channel: string, error: z.ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length ? issue.path.join('.') : 'arguments';
@@ -102,11 +86,14 @@ export function describeValidationError(channel: string, error: z.ZodError): str
   return `${channel}: ${parts.join('; ')}`;
 }
 
-/** Validates raw arguments for a channel. Throws AppError('validation') with a clear message. */
+/** Validates raw arguments for a channel. Throws AppError('invalid-input') naming each refused field in `issues`. */
 export function parseArgs<K extends Channel>(channel: K, raw: unknown): ParsedArgs<K> {
   // Only absent arguments mean "none": `null` (or any other non-object) is refused by the schema, never read as {}.
   const result = schemas[channel].safeParse(raw === undefined ? {} : raw);
-  if (!result.success) throw new AppError('validation', describeValidationError(channel, result.error));
+  if (!result.success) {
+    const issues = issuesFromZod(result.error);
+    throw new AppError('invalid-input', describeIssues(issues), issues);
+  }
   return result.data as ParsedArgs<K>;
 }
 

@@ -1,6 +1,7 @@
 /** What every CLI command module uses: the command type, a typed backend call and a plain-text table. */
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { Backend } from '../backend.ts';
+import { describeReplyError } from '../../shared/errors.ts';
 import { dispatch } from '../dispatch.ts';
 import { CliError, type ParsedCli } from './args.ts';
 
@@ -17,10 +18,17 @@ export interface Command {
   run: (backend: Backend, cli: ParsedCli, io: Io) => Promise<void>;
 }
 
-/** Calls the backend through the same validating dispatcher as the app; failures become CliErrors. */
+/**
+ * Calls the backend through the same validating dispatcher as the app; a failure becomes a CliError with the same
+ * plain message the app shows (describeReplyError). A fault also names what was thrown: this is the person's own
+ * terminal, and the detail is what a bug report needs.
+ */
 export async function call<K extends Channel>(backend: Backend, channel: K, args: Args<K>): Promise<Results[K]> {
-  const reply = await dispatch(backend.handlers, channel, args);
-  if (!reply.ok) throw new CliError(reply.error.message);
+  let fault = '';
+  const reply = await dispatch(backend.handlers, channel, args, (_channel, err) => {
+    fault = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+  });
+  if (!reply.ok) throw new CliError(describeReplyError(reply.error) + (fault ? ` (${fault})` : ''));
   return reply.value as Results[K];
 }
 

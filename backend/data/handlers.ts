@@ -12,7 +12,7 @@ import { deleteDataset, listDatasets, listIndicators, listValues } from './store
 /** Refuses a file over MAX_IMPORT_BYTES (decoded size) with the message that names the CLI command. */
 export function checkImportSize(fileName: string, bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new AppError('validation', `${fileName} is too large to send to the app (${fmt(Math.round(bytes / 1e6))} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Use the command line instead: lap-insight import FILE`);
+    throw new AppError('invalid-input', `${fileName} is too large to send to the app (${fmt(Math.round(bytes / 1e6))} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Use the command line instead: lap-insight import FILE`);
   }
 }
 

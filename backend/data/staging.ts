@@ -39,7 +39,10 @@ export class StagedFiles {
   get(fileId: string): Buffer {
     this.prune();
     const e = this.files.get(fileId);
-    if (!e) throw new AppError('not-found', `The file is no longer held by the app (files are kept for ${STAGED_FILE_MINUTES} minutes); choose it again.`);
+    if (!e) {
+      const message = `The file is no longer held by the app (files are kept for ${STAGED_FILE_MINUTES} minutes); choose it again.`;
+      throw new AppError('not-found', message, [{ path: ['fileId'], message }]);
+    }
     e.used = this.now();
     return e.bytes;
   }

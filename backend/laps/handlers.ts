@@ -136,7 +136,7 @@ export function createLapHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
     'laps.export': async (a) => exportLaps(ctx, a),
     'laps.import': async (a) => {
-      if (a.content.trim() === '') throw new AppError('validation', `${a.fileName ?? 'The file'} is empty.`);
+      if (a.content.trim() === '') throw new AppError('invalid-input', `${a.fileName ?? 'The file'} is empty.`);
       return importLaps(ctx, a);
     },
   };

@@ -91,7 +91,7 @@ export function exportLaps(ctx: ServiceContext, args: { lapId?: number | undefin
       const other = keys.get(nameKey(l.name));
       if (other !== undefined && other !== l.set.name) {
         throw new AppError(
-          'validation',
+          'invalid-input',
           `A CSV file carries no set, and ${other} and ${l.set.name} both have a LAP called ${l.name}. Export one set at a time, or use JSON.`,
         );
       }
@@ -162,7 +162,7 @@ const MAX_LISTED = 5;
 function fail(file: string, problems: string[]): never {
   const shown = problems.slice(0, MAX_LISTED).map((p) => `${file}${p}`);
   const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more problems)` : '';
-  throw new AppError('validation', shown.join(' ') + more);
+  throw new AppError('invalid-input', shown.join(' ') + more);
 }
 
 /** "laps.csv row 3" or "laps.json: LAP 'N4' (laps[0])". */
@@ -180,10 +180,10 @@ function readJson(file: string, content: string, wards: Map<string, WardInfo>): 
   try {
     raw = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new AppError('validation', `${file} is not valid JSON (${(err as Error).message}).`);
+    throw new AppError('invalid-input', `${file} is not valid JSON (${(err as Error).message}).`);
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== LAP_FILE_FORMAT) {
-    throw new AppError('validation', `${file} is not a LAP Insight LAP file (its "format" should be "${LAP_FILE_FORMAT}").`);
+    throw new AppError('invalid-input', `${file} is not a LAP Insight LAP file (its "format" should be "${LAP_FILE_FORMAT}").`);
   }
   const parsed = lapFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -219,15 +219,15 @@ function readCsv(file: string, content: string, wards: Map<string, WardInfo>): I
   try {
     rows = parseCsv(content);
   } catch (err) {
-    throw new AppError('validation', `${file}: ${(err as Error).message}.`);
+    throw new AppError('invalid-input', `${file}: ${(err as Error).message}.`);
   }
-  if (rows.length === 0) throw new AppError('validation', `${file} is empty.`);
+  if (rows.length === 0) throw new AppError('invalid-input', `${file} is empty.`);
   const header = rows[0]!.cells.map((c) => c.trim().toLowerCase().replace(/^\uFEFF/, ''));
   const index = LAP_CSV_COLUMNS.map((c) => header.indexOf(c));
   const missing = LAP_CSV_COLUMNS.filter((_, i) => index[i]! < 0);
   if (missing.length) {
     throw new AppError(
-      'validation',
+      'invalid-input',
       `${file}: the header row has no ${listJoin(missing, 'or')} column (expected ${LAP_CSV_COLUMNS.join(',')}; found ${showText(rows[0]!.cells.join(',').slice(0, 120))}).`,
     );
   }
@@ -313,7 +313,7 @@ export function importLaps(ctx: ServiceContext, args: ImportArgs): LapImportResu
   const file = args.fileName ?? (format === 'csv' ? 'The CSV file' : 'The file');
   const wards = loadWards(db);
   const incoming = format === 'json' ? readJson(file, args.content, wards) : readCsv(file, args.content, wards);
-  if (incoming.laps.length === 0 && incoming.sets.length === 0) throw new AppError('validation', `${file} has no LAPs in it.`);
+  if (incoming.laps.length === 0 && incoming.sets.length === 0) throw new AppError('invalid-input', `${file} has no LAPs in it.`);
 
   return write(db, () => {
     const result: LapImportResult = { fileName: file, format, setsCreated: [], laps: [], messages: [] };
@@ -333,7 +333,7 @@ export function importLaps(ctx: ServiceContext, args: ImportArgs): LapImportResu
         return existing;
       }
       if (s.kind === 'official' && !s.council) {
-        throw new AppError('validation', `${file}: the official set ${s.name} has no council; official sets need one (E06000061 or E06000062).`);
+        throw new AppError('invalid-input', `${file}: the official set ${s.name} has no council; official sets need one (E06000061 or E06000062).`);
       }
       const created = createSet(db, { name: s.name, kind: s.kind, councilCode: s.council });
       result.setsCreated.push(created.name);
@@ -346,7 +346,7 @@ export function importLaps(ctx: ServiceContext, args: ImportArgs): LapImportResu
       if (target) return target;
       if (lap.setName === null) return (csvDefault ??= defaultCustomSet(db));
       const known = setsByKey.get(nameKey(lap.setName)) ?? findSetByName(db, lap.setName);
-      if (!known) throw new AppError('validation', `${at(file, lap.where)}: its set ${lap.setName} is not in the file's list of sets, nor in this database.`);
+      if (!known) throw new AppError('invalid-input', `${at(file, lap.where)}: its set ${lap.setName} is not in the file's list of sets, nor in this database.`);
       return known;
     };
 
@@ -375,7 +375,7 @@ export function importLaps(ctx: ServiceContext, args: ImportArgs): LapImportResu
         action = 'renamed';
       }
       const problems = wardListProblems(db, set, codes, wards);
-      if (problems.length) throw new AppError('validation', `${at(file, lap.where)}: ${problems.join(' ')}`);
+      if (problems.length) throw new AppError('invalid-input', `${at(file, lap.where)}: ${problems.join(' ')}`);
       if (set.kind === 'official') {
         const clashes = findClashes(db, set.id, codes, null);
         if (clashes.length) {

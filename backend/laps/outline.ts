@@ -45,7 +45,7 @@ export function dissolveWards(db: Db, codes: readonly string[]): Dissolved {
     .all(JSON.stringify(unique)) as WardGeometryRow[];
   if (rows.length !== unique.length) {
     const missing = unique.filter((c) => !rows.some((r) => r.code === c));
-    throw new AppError('validation', `There is no ward with code ${missing.join(', ')}.`);
+    throw new AppError('invalid-input', `There is no ward with code ${missing.join(', ')}.`);
   }
   const features = rows.map((r) => turf.feature(JSON.parse(r.geometry) as Polygon | MultiPolygon, { code: r.code }));
   let merged: Feature<Polygon | MultiPolygon> | null;

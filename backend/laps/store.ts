@@ -110,14 +110,14 @@ export function findSetByName(db: Db, name: string): LapSet | undefined {
 
 function checkedKey(name: string, what: string): string {
   const key = nameKey(name);
-  if (!key) throw new AppError('validation', `A ${what} name needs at least one letter or digit.`);
+  if (!key) throw new AppError('invalid-input', `A ${what} name needs at least one letter or digit.`);
   return key;
 }
 
 export function createSet(db: Db, args: { name: string; kind: LapSetKind; councilCode?: string | null }): LapSet {
   const key = checkedKey(args.name, 'set');
   const council = args.councilCode ?? null;
-  if (args.kind === 'official' && !council) throw new AppError('validation', 'An official LAP set needs a council.');
+  if (args.kind === 'official' && !council) throw new AppError('invalid-input', 'An official LAP set needs a council.');
   return write(db, () => {
     const clash = db.prepare('SELECT name FROM lap_set WHERE name_key = ?').get(key) as { name: string } | undefined;
     if (clash) throw new AppError('conflict', `There is already a LAP set called ${clash.name}.`);
@@ -336,7 +336,7 @@ export function wardListProblems(db: Db, set: LapSet, codes: readonly string[], 
 /** Checks a ward list for a LAP in a set (all rules), returning the sorted unique codes. Throws AppError. */
 export function checkWards(db: Db, set: LapSet, codes: readonly string[], excludeLapId: number | null): string[] {
   const problems = wardListProblems(db, set, codes);
-  if (problems.length) throw new AppError('validation', problems.join(' '));
+  if (problems.length) throw new AppError('invalid-input', problems.join(' '));
   const unique = [...new Set(codes)].sort();
   if (set.kind === 'official') {
     const clashes = findClashes(db, set.id, unique, excludeLapId);
@@ -437,7 +437,7 @@ export function addLapWards(db: Db, id: number, codes: readonly string[]): void 
   write(db, () => {
     const current = wardCodesOf(db, id);
     const dupes = wardListProblems(db, getSet(db, getLapRow(db, id).set_id), codes).filter((p) => p.includes('more than once'));
-    if (dupes.length) throw new AppError('validation', dupes.join(' '));
+    if (dupes.length) throw new AppError('invalid-input', dupes.join(' '));
     setLapWards(db, id, [...new Set([...current, ...codes])]);
   });
 }

@@ -25,10 +25,10 @@ export function importPracticeFile(ctx: ServiceContext, fileName: string, conten
   p.end();
   const header = records.shift() ?? [];
   if (detectFormat(header, undefined) !== 'fingertips') {
-    throw new AppError('validation', `${fileName}: not a Fingertips CSV download (it needs the columns Indicator ID, Area Code, Area Type, Time period, Value, Count and Denominator).`);
+    throw new AppError('invalid-input', `${fileName}: not a Fingertips CSV download (it needs the columns Indicator ID, Area Code, Area Type, Time period, Value, Count and Denominator).`);
   }
   const plan = planFormat('fingertips', header, undefined);
-  if (plan.errors.length) throw new AppError('validation', `${fileName}: ${plan.errors.join('; ')}`);
+  if (plan.errors.length) throw new AppError('invalid-input', `${fileName}: ${plan.errors.join('; ')}`);
   const problems: string[] = [];
   const rows: ParsedRow[] = [];
   const cells = {
@@ -45,7 +45,7 @@ export function importPracticeFile(ctx: ServiceContext, fileName: string, conten
     if (f.length === 1 && f[0] === '') return;
     plan.read(f, i + 2, cells, (r) => rows.push({ ...r })); // the plan reuses one row object
   });
-  if (problems.length) throw new AppError('validation', `${fileName}: nothing was imported: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`);
+  if (problems.length) throw new AppError('invalid-input', `${fileName}: nothing was imported: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`);
 
   const practiceCodes = new Set((db.prepare(`SELECT code FROM practice`).all() as { code: string }[]).map((r) => r.code));
   const kept = rows.filter((r) => !r.leaveOut && r.sex.toLowerCase() === 'persons');
@@ -53,11 +53,11 @@ export function importPracticeFile(ctx: ServiceContext, fileName: string, conten
   const pcn = kept.filter((r) => r.areaType === 'pcn').length;
   const known = gp.filter((r) => practiceCodes.has(r.areaCode));
   if (known.length === 0) {
-    throw new AppError('validation', `${fileName}: no row is for one of the 67 Northamptonshire GP practices (Area Type "GP", Area Code an ODS practice code such as K83002), so nothing was imported.`);
+    throw new AppError('invalid-input', `${fileName}: no row is for one of the 67 Northamptonshire GP practices (Area Type "GP", Area Code an ODS practice code such as K83002), so nothing was imported.`);
   }
   const bad = known.filter((r) => !(Number.isFinite(r.numerator) && Number.isFinite(r.denominator) && r.denominator > 0));
   if (bad.length) {
-    throw new AppError('validation', `${fileName}: rows ${bad.slice(0, 5).map((r) => r.row).join(', ')} have no Count or Denominator, which a LAP needs to sum its practices; nothing was imported.`);
+    throw new AppError('invalid-input', `${fileName}: rows ${bad.slice(0, 5).map((r) => r.row).join(', ')} have no Count or Denominator, which a LAP needs to sum its practices; nothing was imported.`);
   }
   const ids = [...new Set(known.map((r) => r.indicator))];
   const now = new Date().toISOString();

@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Handlers, Reply } from '../../shared/contract.ts';
+import { errorReply } from '../../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { dispatch } from '../dispatch.ts';
 import { MIME, resolveStaticPath } from '../static-files.ts';
@@ -61,17 +62,25 @@ function tokensMatch(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-class BodyTooLarge extends Error {}
+/** A request over its verb's limit; the message says the limit in words (the app itself takes files up to 150 MB). */
+class BodyTooLarge extends Error {
+  constructor(max: number) {
+    super(
+      `This is more than LAP Insight's data service accepts here in one request (${max < 1024 * 1024 ? `${Math.ceil(max / 1024)} KB` : `${Math.round(max / 1024 / 1024)} MB`} once encoded). ` +
+        'Nothing has been changed. For a file this large, use the command line (see lap-insight --help).',
+    );
+  }
+}
 
 
 async function readBody(req: IncomingMessage, max: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > max) throw new BodyTooLarge(`request body is larger than ${max} bytes`);
+  if (Number.isFinite(declared) && declared > max) throw new BodyTooLarge(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new BodyTooLarge(`request body is larger than ${max} bytes`);
+    if (size > max) throw new BodyTooLarge(max);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -98,14 +107,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain', { allow: 'POST' });
         const given = req.headers[TOKEN_HEADER];
         if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) {
-          return sendReply(res, 401, { ok: false, error: { kind: 'forbidden', message: 'Missing or wrong access token.' } });
+          return sendReply(res, 401, errorReply('forbidden', '', 'Missing or wrong access token.'));
         }
         let channel: string;
         try {
           channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         } catch {
           res.setHeader('connection', 'close');
-          return sendReply(res, 400, { ok: false, error: { kind: 'validation', message: 'The request name is not valid percent-encoding.' } });
+          return sendReply(res, 400, errorReply('invalid-input', '', 'The request name is not valid percent-encoding.'));
         }
         let args: unknown;
         try {
@@ -115,7 +124,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         } catch (err) {
           // Too large: answer 413 and close the connection rather than reading the rest.
           if (err instanceof BodyTooLarge) res.setHeader('connection', 'close');
-          return sendReply(res, err instanceof BodyTooLarge ? 413 : 400, { ok: false, error: { kind: 'validation', message: `${channel}: ${(err as Error).message}` } });
+          const message = err instanceof BodyTooLarge ? err.message : `The request is not valid JSON (${(err as Error).message}).`;
+          return sendReply(res, err instanceof BodyTooLarge ? 413 : 400, errorReply('invalid-input', channel.slice(0, 80), message));
         }
         const reply = await dispatch(options.handlers, channel, args);
         return sendReply(res, 200, reply);

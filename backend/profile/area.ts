@@ -100,7 +100,7 @@ export function resolveArea(data: ProfileData, arg: ProfileAreaArg): ResolvedAre
       const row = data.lap(arg.id);
       if (!row) throw new AppError('not-found', `There is no LAP with id ${arg.id}.`);
       members = lookup(row.wards);
-      if (members.length === 0) throw new AppError('validation', `${row.name} has no wards yet: add wards to see its profile.`);
+      if (members.length === 0) throw new AppError('invalid-input', `${row.name} has no wards yet: add wards to see its profile.`);
       name = row.name;
       code = String(row.id);
       lapId = row.id;

@@ -19,8 +19,8 @@ export function getPins(db: Db, lapId: number): LapPins {
 
 /** Replaces the LAP's pins with `indicatorIds`, in that order. Every id must be an indicator in the store. */
 export function setPins(db: Db, lapId: number, indicatorIds: readonly string[]): LapPins {
-  if (indicatorIds.length > MAX_PINS) throw new AppError('validation', `A LAP can pin at most ${MAX_PINS} indicators; ${indicatorIds.length} were given.`);
-  if (new Set(indicatorIds).size !== indicatorIds.length) throw new AppError('validation', 'Each indicator can be pinned once.');
+  if (indicatorIds.length > MAX_PINS) throw new AppError('invalid-input', `A LAP can pin at most ${MAX_PINS} indicators; ${indicatorIds.length} were given.`);
+  if (new Set(indicatorIds).size !== indicatorIds.length) throw new AppError('invalid-input', 'Each indicator can be pinned once.');
   return write(db, () => {
     const lap = getLapRow(db, lapId);
     const known = new Set(
@@ -28,7 +28,7 @@ export function setPins(db: Db, lapId: number, indicatorIds: readonly string[]):
     );
     const unknown = indicatorIds.filter((i) => !known.has(i));
     if (unknown.length) {
-      throw new AppError('validation', `Cannot pin ${listJoin(unknown.map((u) => `'${u}'`))} to ${lap.name}: there is no such indicator.`);
+      throw new AppError('invalid-input', `Cannot pin ${listJoin(unknown.map((u) => `'${u}'`))} to ${lap.name}: there is no such indicator.`);
     }
     db.prepare('DELETE FROM lap_pin WHERE lap_id = ?').run(lapId);
     const insert = db.prepare('INSERT INTO lap_pin (lap_id, indicator_id, position) VALUES (?, ?, ?)');

@@ -17,7 +17,7 @@ export function guardHandlers(handlers: Handlers, dbPath: string): Handlers {
         if (err instanceof AppError || !errorCodes(err).some((c) => c.startsWith('SQLITE_'))) throw err;
         const problem = describeStorageProblem(err, dbPath);
         if (!problem) throw err;
-        throw new AppError(problem.kind === 'locked' ? 'conflict' : 'internal', problem.message);
+        throw new AppError(problem.kind === 'locked' ? 'busy' : 'storage', problem.message);
       }
     };
   }

@@ -9,6 +9,7 @@
  *   remote.handlers['app.info']({})           // the same as a Handlers map (for the preview server's dispatch)
  */
 import { AppError, channels, isChannel, type AppNotice, type Channel, type Handlers, type Reply } from '../../shared/contract.ts';
+import { channelName, errorReply, sentence } from '../../shared/errors.ts';
 import type { ReportPrinter } from '../report/printer.ts';
 import type { Endpoint } from './endpoint.ts';
 import type { BackendMessage, HostMessage, SplitBackendOptions } from './messages.ts';
@@ -26,7 +27,7 @@ export interface RemoteBackend {
   ready: Promise<AppNotice[]>;
   /** Sends one request; resolves with the backend dispatcher's Reply (never rejects). */
   call(channel: string, args: unknown): Promise<Reply<unknown>>;
-  /** The same calls as a Handlers map: an error Reply is thrown as an AppError of the same kind. */
+  /** The same calls as a Handlers map: an error Reply is thrown as an AppError of the same kind, message and issues. */
   handlers: Handlers;
   /** The process stopped (crash or stop()): pending and later calls fail with a plain 'internal' reply. */
   lost(reason: string): void;
@@ -54,7 +55,7 @@ export function connectBackend(port: Endpoint<BackendMessage, HostMessage>, opti
   const failAll = (reason: string) => {
     for (const [id, w] of waiting) {
       waiting.delete(id);
-      w.resolve({ ok: false, error: { kind: 'internal', message: `${w.channel}: ${reason}` } });
+      w.resolve(errorReply('internal', w.channel, sentence(reason)));
     }
   };
 
@@ -94,9 +95,9 @@ export function connectBackend(port: Endpoint<BackendMessage, HostMessage>, opti
   port.post({ t: 'init', options });
 
   const call = (channel: string, args: unknown): Promise<Reply<unknown>> => {
-    const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
-    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { kind: 'validation', message: `Unknown request '${name}'.` } });
-    if (gone) return Promise.resolve({ ok: false, error: { kind: 'internal', message: `${channel}: ${gone}` } });
+    const name = channelName(channel);
+    if (!isChannel(channel)) return Promise.resolve(errorReply('invalid-input', name, `Unknown request '${name}'.`));
+    if (gone) return Promise.resolve(errorReply('internal', channel, sentence(gone)));
     return new Promise((resolve) => {
       const id = nextId++;
       waiting.set(id, { channel, resolve });
@@ -105,7 +106,7 @@ export function connectBackend(port: Endpoint<BackendMessage, HostMessage>, opti
       } catch (err) {
         // Arguments that cannot be cloned, or a closed channel.
         waiting.delete(id);
-        resolve({ ok: false, error: { kind: 'internal', message: `${channel}: ${err instanceof Error ? err.message : String(err)}` } });
+        resolve(errorReply('internal', channel, sentence(err instanceof Error ? err.message : String(err))));
       }
     });
   };
@@ -116,7 +117,7 @@ export function connectBackend(port: Endpoint<BackendMessage, HostMessage>, opti
       async (args: unknown) => {
         const reply = await call(channel, args);
         if (reply.ok) return reply.value;
-        throw new AppError(reply.error.kind, reply.error.message);
+        throw new AppError(reply.error.kind, reply.error.message, reply.error.issues);
       },
     ]),
   ) as unknown as Handlers;

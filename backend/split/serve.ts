@@ -3,7 +3,8 @@
  * the one dispatcher (dispatch.ts), which validates the arguments with the contract's zod schemas. When the host
  * prints (Electron's printToPDF lives in main), the backend's printer is a proxy that asks over the same channel.
  */
-import type { Handlers, Reply } from '../../shared/contract.ts';
+import type { Handlers } from '../../shared/contract.ts';
+import { errorReply } from '../../shared/errors.ts';
 import { createBackend, type Backend, type BackendOptions } from '../backend.ts';
 import { dispatch } from '../dispatch.ts';
 import { guardHandlers } from '../safety/index.ts';
@@ -59,11 +60,13 @@ export function serveBackend(port: Endpoint<HostMessage, BackendMessage>, serveO
 
   const answer = (id: number, channel: string, args: unknown) => {
     if (!backend || !handlers) {
-      const reply: Reply<unknown> = { ok: false, error: { kind: 'internal', message: `${channel}: the data service is not open.` } };
-      port.post({ t: 'reply', id, reply });
+      port.post({ t: 'reply', id, reply: errorReply('internal', channel, 'The data service is not open.') });
       return;
     }
-    void dispatch(handlers, channel, args).then((reply) => port.post({ t: 'reply', id, reply }));
+    // A fault's own text (a path, a stack) stays in this process's log; the window gets the plain reply.
+    const onInternal = (verb: string, err: unknown) =>
+      port.post({ t: 'log', level: 'error', message: `${verb} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` });
+    void dispatch(handlers, channel, args, onInternal).then((reply) => port.post({ t: 'reply', id, reply }));
   };
 
   port.onMessage((message) => {

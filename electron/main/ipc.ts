@@ -7,6 +7,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels, type Channel, type Handlers, type Reply } from '../../shared/contract.ts';
 import { dispatch } from '../../backend/dispatch.ts';
+import { errorReply } from '../../shared/errors.ts';
 import { IPC_PREFIX } from '../preload/api-types.ts';
 import { APP_ORIGIN } from './protocol.ts';
 
@@ -33,7 +34,7 @@ export function senderProblem(event: IpcMainInvokeEvent, isOurs: IsOurWebContent
 }
 
 export function forbidden(channel: string, why: string): Reply<never> {
-  return { ok: false, error: { kind: 'forbidden', message: `${channel}: refused, ${why}.` } };
+  return errorReply('forbidden', channel, `Refused: ${why}.`);
 }
 
 /**

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { BrowserWindow, app, dialog, protocol, screen, session } from 'electron';
 import type { AppNotice, Reply } from '../../shared/contract.ts';
 import { APP_VERSION } from '../../shared/app-info.ts';
+import { errorReply } from '../../shared/errors.ts';
 import { adoptLegacyDatabase, legacyDbPath, resolveDbPathWithSource } from '../../backend/db-path.ts';
 import { logDir, openLog, type AppLog } from '../../backend/logfile.ts';
 import type { SplitBackendOptions } from '../../backend/split/messages.ts';
@@ -164,7 +165,7 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createProtocolHandler(root));
-  const unavailable = (channel: string): Reply<unknown> => ({ ok: false, error: { kind: 'internal', message: `${channel}: the data service is not running.` } });
+  const unavailable = (channel: string): Reply<unknown> => errorReply('internal', channel, 'The data service is not running.');
   registerIpc((channel, args) => (backend ? backend.remote.call(channel, args) : Promise.resolve(unavailable(channel))), (id) => ourWebContents.has(id));
   const info = await backend!.remote.call('app.info', {});
   const schemaVersion = info.ok ? (info.value as { schemaVersion: number }).schemaVersion : undefined;

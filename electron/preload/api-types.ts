@@ -6,7 +6,7 @@
  *   import type { LapBridge } from '../../electron/preload/api-types.ts';
  *   declare global { interface Window { lap: LapBridge } }
  */
-import type { Args, Channel, ErrorKind, LapApi, Reply, Results } from '../../shared/contract.ts';
+import type { Args, Channel, ErrorIssue, ErrorKind, LapApi, Reply, Results } from '../../shared/contract.ts';
 
 /** Every contract channel is invoked as `lap:<channel>` (e.g. `lap:wards.get`). */
 export const IPC_PREFIX = 'lap:';
@@ -22,9 +22,11 @@ export function isMenuAction(value: unknown): value is MenuAction {
   return typeof value === 'string' && (menuActions as readonly string[]).includes(value);
 }
 
-/** The error `send` rejects with inside the preload world. */
+/** The error `send` rejects with inside the preload world: the ReplyError's fields on an Error. */
 export interface LapError extends Error {
   kind: ErrorKind;
+  channel: string;
+  issues?: ErrorIssue[];
 }
 
 export interface LapBridge extends LapApi {

@@ -8,20 +8,26 @@
  *   The token arrives in the URL fragment (`#token=...`); we keep it in sessionStorage so a reload works,
  *   and drop it from the address bar so it is not copied around by accident.
  *
- * Failures throw an `ApiError` whose message is plain English, fit to show a user.
+ * Failures throw an `ApiError`: the backend's ReplyError (kind, plain-English message, channel, issues) as an Error.
+ * Show one with describeError (errors.ts).
  */
-import type { Args, Channel, ErrorKind, LapApi, Reply, Results } from '../../shared/contract.ts';
+import type { Args, Channel, ErrorIssue, ErrorKind, LapApi, Reply, ReplyError, Results } from '../../shared/contract.ts';
+import { replyErrorSchema } from '../../shared/contract/errors.ts';
 
 /** `unreachable`: the backend did not answer at all (server stopped, network stack refused). */
 export type ApiErrorKind = ErrorKind | 'unreachable';
 
 export class ApiError extends Error {
-  constructor(
-    public readonly kind: ApiErrorKind,
-    message: string,
-  ) {
-    super(message);
+  public readonly kind: ApiErrorKind;
+  public readonly channel: string;
+  public readonly issues: readonly ErrorIssue[];
+
+  constructor(error: { kind: ApiErrorKind; message: string; channel: string; issues?: readonly ErrorIssue[] | undefined }) {
+    super(error.message);
     this.name = 'ApiError';
+    this.kind = error.kind;
+    this.channel = error.channel;
+    this.issues = error.issues ?? [];
   }
 }
 
@@ -53,23 +59,26 @@ function readToken(): string | null {
 let token: string | null | undefined;
 
 function isReply(value: unknown): value is Reply<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; error?: unknown };
+  return v.ok === true ? 'value' in v : v.ok === false && replyErrorSchema.safeParse(v.error).success;
 }
 
-/** Turns a Reply into its value, or throws an ApiError carrying the reply's kind and message. */
+/** Turns a Reply into its value, or throws an ApiError carrying the reply's error unchanged. */
 function unwrap<T>(reply: Reply<T>): T {
   if (reply.ok) return reply.value;
-  throw new ApiError(reply.error.kind, reply.error.message);
+  throw new ApiError(reply.error satisfies ReplyError);
 }
 
 const httpApi: LapApi = {
   async send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]> {
     token ??= readToken();
     if (!token) {
-      throw new ApiError(
-        'forbidden',
-        'This page was opened without its access key. Open LAP Insight from the link the preview command printed.',
-      );
+      throw new ApiError({
+        kind: 'forbidden',
+        channel,
+        message: 'This page was opened without its access key. Open LAP Insight from the link the preview command printed.',
+      });
     }
     let response: Response;
     try {
@@ -80,21 +89,22 @@ const httpApi: LapApi = {
         cache: 'no-store',
       });
     } catch {
-      throw new ApiError('unreachable', 'LAP Insight cannot reach its data service. It may have been closed: restart LAP Insight and try again.');
+      throw new ApiError({ kind: 'unreachable', channel, message: 'LAP Insight cannot reach its data service. It may have been closed: restart LAP Insight and try again.' });
     }
     if (response.status === 401) {
-      throw new ApiError(
-        'forbidden',
-        "This page's access key is missing or out of date. Open LAP Insight again from the link the preview command printed.",
-      );
+      throw new ApiError({
+        kind: 'forbidden',
+        channel,
+        message: "This page's access key is missing or out of date. Open LAP Insight again from the link the preview command printed.",
+      });
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw new ApiError('internal', `The data service gave an unreadable answer (HTTP ${response.status}).`);
+      throw new ApiError({ kind: 'internal', channel, message: `The data service gave an unreadable answer (HTTP ${response.status}).` });
     }
-    if (!isReply(body)) throw new ApiError('internal', `The data service gave an unexpected answer (HTTP ${response.status}).`);
+    if (!isReply(body)) throw new ApiError({ kind: 'internal', channel, message: `The data service gave an unexpected answer (HTTP ${response.status}).` });
     return unwrap(body as Reply<Results[K]>);
   },
 };
@@ -107,7 +117,7 @@ function electronApi(lap: NonNullable<Window['lap']>): LapApi {
       try {
         return await lap.send(channel, args);
       } catch (err) {
-        throw new ApiError('internal', err instanceof Error ? err.message : String(err));
+        throw new ApiError({ kind: 'internal', channel, message: err instanceof Error ? err.message : String(err) });
       }
     },
   };

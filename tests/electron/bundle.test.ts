@@ -112,7 +112,7 @@ describe('bundled main.cjs with a stand-in Electron', () => {
     expect(report.ipcChannels).toEqual(channels.map((c) => `lap:${c}`).sort());
     expect(report.windows).toEqual([{ url: 'app://lap/index.html', preload: path.join(outdir, 'preload.cjs'), sandbox: true }]);
     expect(report.appInfo).toMatchObject({ ok: true, value: { transport: 'electron', databasePath: path.join(userData, 'test.db') } });
-    expect(report.badArgs).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(report.badArgs).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     expect(report.forbidden).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(report.traversal).toBe(403);
     if (rendererBuilt) {

@@ -81,17 +81,29 @@ describe('Electron IPC transport', () => {
     await expect(call('wards.list', eventFrom(ourContents.mainFrame), {})).resolves.toEqual({ ok: true, value: [ward] });
   });
 
-  it('rejects bad arguments with kind "validation", before the handler runs', async () => {
+  it('rejects bad arguments with kind "invalid-input", before the handler runs', async () => {
     vi.mocked(handlers['wards.get']).mockClear();
     const reply = (await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'Robert; DROP TABLE wards' })) as { ok: boolean; error: { kind: string; message: string } };
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     expect(reply.error.message).toContain('code');
-    expect(await call('wards.list', eventFrom(ourContents.mainFrame), { query: 'x', extra: true })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await call('wards.list', eventFrom(ourContents.mainFrame), { query: 'x', extra: true })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     expect(handlers['wards.get']).not.toHaveBeenCalled();
   });
 
-  it('passes backend error kinds through', async () => {
-    expect(await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'E05000000' })).toEqual({ ok: false, error: { kind: 'not-found', message: 'No ward E05000000.' } });
+  it('passes backend errors through as the dispatcher built them', async () => {
+    expect(await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'E05000000' })).toEqual({ ok: false, error: { kind: 'not-found', channel: 'wards.get', message: 'No ward E05000000.' } });
+    // An invalid-input reply keeps its issues, unchanged, over IPC.
+    expect(await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'Castle' })).toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', channel: 'wards.get', message: 'A ward code looks like E05013246.', issues: [{ path: ['code'], message: 'a ward code looks like E05013246' }] },
+    });
+  });
+
+  it('never sends a fault\'s own text (a path, a stack) to the page', async () => {
+    vi.mocked(handlers['wards.list']).mockRejectedValueOnce(new Error("ENOENT: no such file or directory, open '/home/member/secret/lap.db'"));
+    const reply = (await call('wards.list', eventFrom(ourContents.mainFrame), {})) as { ok: false; error: { kind: string; channel: string; message: string } };
+    expect(reply.error).toMatchObject({ kind: 'internal', channel: 'wards.list' });
+    expect(reply.error.message).not.toMatch(/home|secret|ENOENT|at /);
   });
 
   it('forbids a sender frame showing another origin', async () => {

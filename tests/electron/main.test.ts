@@ -111,7 +111,7 @@ vi.mock('../../electron/main/backend-process.ts', () => ({
         call: async (channel: string) =>
           channel === 'app.info'
             ? { ok: true, value: { name: 'LAP Insight', version: '0.1.0', databasePath: options.dbPath, schemaVersion: 12, transport: 'electron' } }
-            : { ok: false, error: { kind: 'internal', message: `${channel}: not in this test` } },
+            : { ok: false, error: { kind: 'internal', channel, message: 'Not in this test.' } },
       },
       stop: async () => {
         h.backendClosed++;

@@ -44,22 +44,31 @@ describe('preload bridge (window.lap)', () => {
     expect(mocks.invoke).toHaveBeenCalledWith('lap:wards.list', { query: 'abington' });
   });
 
-  it('throws the reply message with its kind on an error reply', async () => {
-    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', message: 'No ward E05000000.' } });
+  it('throws the reply message with its kind, channel and issues on an error reply', async () => {
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', channel: 'wards.get', message: 'No ward E05000000.' } });
     const error = await lap.send('wards.get', { code: 'E05000000' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ message: 'No ward E05000000.', kind: 'not-found' });
+    expect(error).toMatchObject({ message: 'No ward E05000000.', kind: 'not-found', channel: 'wards.get' });
+    const issues = [{ path: ['code'], message: 'a ward code looks like E05013246' }];
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'invalid-input', channel: 'wards.get', message: 'A ward code looks like E05013246.', issues } });
+    await expect(lap.send('wards.get', { code: 'x' })).rejects.toMatchObject({ kind: 'invalid-input', issues });
   });
 
-  it('request resolves with the Reply itself (its kind survives contextBridge)', async () => {
-    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'forbidden', message: 'refused' } });
-    await expect(lap.request('app.info', {})).resolves.toEqual({ ok: false, error: { kind: 'forbidden', message: 'refused' } });
+  it('request resolves with the Reply itself: the ReplyError survives contextBridge intact', async () => {
+    const reply = {
+      ok: false,
+      error: { kind: 'invalid-input', channel: 'laps.setWards', message: 'A ward code looks like E05013246.', issues: [{ path: ['wards', 1], message: 'a ward code looks like E05013246' }] },
+    };
+    mocks.invoke.mockResolvedValueOnce(structuredClone(reply));
+    await expect(lap.request('laps.setWards', { id: 1, wards: ['E05013246', 'x'] })).resolves.toEqual(reply);
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'forbidden', channel: 'app.info', message: 'refused' } });
+    await expect(lap.request('app.info', {})).resolves.toEqual({ ok: false, error: { kind: 'forbidden', channel: 'app.info', message: 'refused' } });
   });
 
   it('refuses unknown channels without calling ipcRenderer', async () => {
     for (const channel of ['evil.channel', 'lap:app.info', '__proto__', 'constructor', 'toString']) {
       const error = await lap.send(channel as 'app.info', {}).catch((e: unknown) => e);
-      expect(error, channel).toMatchObject({ kind: 'validation' });
+      expect(error, channel).toMatchObject({ kind: 'invalid-input' });
     }
     expect(mocks.invoke).not.toHaveBeenCalled();
   });
@@ -69,8 +78,13 @@ describe('preload bridge (window.lap)', () => {
     await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
     mocks.invoke.mockResolvedValueOnce({ something: 'else' });
     await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
-    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'made-up', message: 'x' } });
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'made-up', channel: 'app.info', message: 'x' } });
     await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
+    // The old shape, without a channel, is not a ReplyError either; nor are issues that are not a list of path + message.
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', message: 'x' } });
+    await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal' });
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', channel: 'app.info', message: 'x', issues: 'code' } });
+    await expect(lap.send('app.info', {})).rejects.toMatchObject({ kind: 'internal', channel: 'app.info' });
   });
 
   it('onMenu delivers known actions only (never the IPC event) and unsubscribes', () => {

@@ -8,7 +8,7 @@
  *   Electron IPC can deliver, and prototype-pollution keys (__proto__, constructor, prototype) as own properties
  *   made by JSON.parse, at the top level and inside every nested object.
  *
- * Every reply must be {ok:false, error:{kind:'validation', message:'<channel>: ...'}}: never 'internal', never a
+ * Every reply must be {ok:false, error:{kind:'invalid-input', channel, message, issues:[...]}}: never 'internal', never a
  * throw. No handler may run. Afterwards Object.prototype (and Array/Function prototypes) are unchanged, and so is
  * the database, table by table (SHA-256 of every row).
  *
@@ -170,12 +170,12 @@ afterAll(() => {
   cleanup?.();
   const total = figures.attacksSent + figures.unknownChannels;
   console.log(
-    `[contract-fuzz] ${figures.channels} channels attacked with ${figures.attacksSent} malformed inputs (+${figures.unknownChannels} unknown channel names) = ${total} requests, all rejected as 'validation'; ` +
+    `[contract-fuzz] ${figures.channels} channels attacked with ${figures.attacksSent} malformed inputs (+${figures.unknownChannels} unknown channel names) = ${total} requests, all rejected as 'invalid-input'; ` +
       `${figures.acceptedByDesign.size} field attacks accepted by design (${[...figures.acceptedByDesign].join('; ')}); ` +
       `${figures.protoKeysDropped.length} '__proto__' record keys dropped by zod (${figures.protoKeysDropped.join('; ')}); ` +
       `${figures.exoticNormalised} structured-clone exotics (Date, Map...) accepted only as plain data; ${figures.probesValid} ordinary probes were valid values and not sent.`,
   );
-  console.log(`[contract-fuzz] fast-check: ${figures.randomRejected} random inputs rejected as 'validation', ${figures.randomAccepted} happened to be valid and were not sent (seed 20261123).`);
+  console.log(`[contract-fuzz] fast-check: ${figures.randomRejected} random inputs rejected as 'invalid-input', ${figures.randomAccepted} happened to be valid and were not sent (seed 20261123).`);
   console.log(`[contract-fuzz] per channel: ${Object.entries(figures.perChannel).map(([c, n]) => `${c} ${n}`).join(', ')}`);
 });
 
@@ -248,7 +248,7 @@ describe('contract fuzzing through dispatch (real backend, temp database)', () =
           continue;
         }
         sent++;
-        if (reply.ok || reply.error.kind !== 'validation' || !reply.error.message.startsWith(`${channel}: `) || reply.error.message.length <= channel.length + 2) {
+        if (reply.ok || reply.error.kind !== 'invalid-input' || reply.error.channel !== channel || !reply.error.issues?.length || reply.error.message.length === 0) {
           wrongReplies.push(`${channel} <- ${label}: ${JSON.stringify(reply).slice(0, 300)}`);
         }
       }
@@ -304,8 +304,9 @@ describe('contract fuzzing through dispatch (real backend, temp database)', () =
           const reply = await dispatch(counted, channel, input);
           expect(reply.ok).toBe(false);
           if (!reply.ok) {
-            expect(reply.error.kind).toBe('validation');
-            expect(reply.error.message.startsWith(`${channel}: `)).toBe(true);
+            expect(reply.error.kind).toBe('invalid-input');
+            expect(reply.error.channel).toBe(channel);
+            expect(reply.error.issues?.length).toBeGreaterThan(0);
           }
           rejected++;
         }),
@@ -326,7 +327,7 @@ describe('contract fuzzing through dispatch (real backend, temp database)', () =
       const reply = await dispatch(counted, name, {});
       expect(reply.ok).toBe(false);
       if (!reply.ok) {
-        expect(reply.error.kind).toBe('validation');
+        expect(reply.error.kind).toBe('invalid-input');
         expect(reply.error.message).toMatch(/^Unknown request '/);
         expect(reply.error.message.length).toBeLessThan(120); // a 1 MB name is not echoed back
       }
@@ -339,7 +340,7 @@ describe('contract fuzzing through dispatch (real backend, temp database)', () =
     const hostile = { toString: () => { throw new Error('boom'); } };
     for (const channel of [hostile, Object.create(null), 42, null, undefined, ['wards.list']]) {
       const reply = await dispatch(backend.handlers, channel, {});
-      expect(reply).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
       expect(!reply.ok && reply.error.message).toMatch(/^Unknown request '(object|number|undefined)'\.$/);
     }
   });

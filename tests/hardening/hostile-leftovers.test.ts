@@ -213,7 +213,7 @@ describe('preview server', () => {
     for (const p of ['/api/wards.list%', '/api/%E0%A4%A', '/api/%zz']) {
       const r = await post(p, '{}');
       expect(r.status, p).toBe(400);
-      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { kind: 'validation', message: 'The request name is not valid percent-encoding.' } });
+      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { kind: 'invalid-input', channel: '', message: 'The request name is not valid percent-encoding.' } });
     }
   });
 
@@ -223,8 +223,9 @@ describe('preview server', () => {
       expect(r.status, body).toBe(200);
       const reply = JSON.parse(r.body);
       expect(reply.ok, body).toBe(false);
-      expect(reply.error.kind).toBe('validation');
-      expect(reply.error.message).toMatch(/^wards\.list: .*expected object/);
+      expect(reply.error.kind).toBe('invalid-input');
+      expect(reply.error.channel).toBe('wards.list');
+      expect(reply.error.issues).toEqual([{ path: [], message: expect.stringMatching(/expected object/) }]);
     }
     const empty = await post('/api/wards.list', ''); // no body at all: no arguments
     expect(JSON.parse(empty.body).ok).toBe(true);
@@ -253,7 +254,8 @@ describe('preview server', () => {
     expect(small).toBe(413);
     const big = await post('/api/wards.list', JSON.stringify({ query: 'x'.repeat(1024 * 1024) }));
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body).error.message).toBe(`wards.list: request body is larger than ${DEFAULT_BODY_LIMIT} bytes`);
+    expect(JSON.parse(big.body).error).toMatchObject({ kind: 'invalid-input', channel: 'wards.list' });
+    expect(JSON.parse(big.body).error.message).toContain(`accepts here in one request (${DEFAULT_BODY_LIMIT / 1024 / 1024} MB once encoded)`);
     // A 3 MB file still reaches the import verb (its own, larger limit).
     const file = TIDY + 'E05013246,Castle,ward,big_ok,Big (synthetic),2023,1\n' + '#'.repeat(3 * 1024 * 1024) + '\n';
     const ok = await post('/api/import.preview', JSON.stringify({ fileName: 'big.csv', contentBase64: b64(file) }));

@@ -87,10 +87,11 @@ describe('Electron IPC sender checks, every channel', () => {
 
   it.each(BAD_SENDERS)('refuses %s on every channel', async (_name, make) => {
     for (const channel of channels) {
-      const reply = (await registered.get(`lap:${channel}`)!(make(), {})) as { ok: boolean; error?: { kind: string; message: string } };
+      const reply = (await registered.get(`lap:${channel}`)!(make(), {})) as { ok: boolean; error?: { kind: string; channel: string; message: string } };
       expect(reply.ok, channel).toBe(false);
       expect(reply.error?.kind, channel).toBe('forbidden');
-      expect(reply.error?.message.startsWith(`${channel}: refused`), channel).toBe(true);
+      expect(reply.error?.channel, channel).toBe(channel);
+      expect(reply.error?.message.startsWith('Refused: '), channel).toBe(true);
       refused++;
     }
     expect(calls).toEqual([]);
@@ -100,7 +101,7 @@ describe('Electron IPC sender checks, every channel', () => {
     for (const channel of channels) {
       // Arguments that fail validation: the reply proves the sender passed and the dispatcher (not a handler) answered.
       const reply = (await registered.get(`lap:${channel}`)!(event(ours, ours.mainFrame), 'not an object')) as { ok: boolean; error?: { kind: string } };
-      expect(reply, channel).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(reply, channel).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     }
     expect(calls).toEqual([]);
   });

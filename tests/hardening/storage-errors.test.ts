@@ -79,7 +79,7 @@ describe('a read-only location', () => {
       const b = createBackend({ dbPath, transport: 'test' });
       b.db.pragma('query_only = 1');
       const reply = await dispatch(b.handlers, 'lapSets.create', { name: 'Cannot be saved', kind: 'custom' });
-      expect(reply).toEqual({ ok: false, error: { kind: 'internal', message: readOnlyMessage(t.dir) } });
+      expect(reply).toEqual({ ok: false, error: { kind: 'storage', channel: 'lapSets.create', message: readOnlyMessage(t.dir) } });
       // Reading still works.
       expect((await dispatch(b.handlers, 'wards.list', {})).ok).toBe(true);
       how.push('SQLITE_READONLY inside a handler: simulated with PRAGMA query_only (a real SQLite error)');
@@ -123,7 +123,7 @@ describe('a full disk', () => {
         reply = await dispatch(b.handlers, 'laps.create', { setId: custom.id, name: `Filler ${i}`, wards: ['E05013246'], notes: 'x'.repeat(9000) });
         if (!reply.ok) break;
       }
-      expect(reply).toEqual({ ok: false, error: { kind: 'internal', message: fullMessage(t.dir) } });
+      expect(reply).toEqual({ ok: false, error: { kind: 'storage', channel: 'laps.create', message: fullMessage(t.dir) } });
       // The failed write left nothing behind: every LAP that exists was completely written.
       expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
       const after = (await dispatch(b.handlers, 'laps.list', {})) as { ok: true; value: { name: string; wardCount: number }[] };
@@ -176,7 +176,7 @@ describe('the code-to-message mapping', () => {
   });
 
   it('leaves other errors alone', () => {
-    for (const e of [err('SQLITE_CONSTRAINT_UNIQUE'), err('SQLITE_ERROR'), new TypeError('x is undefined'), new AppError('validation', 'bad'), 'a string']) {
+    for (const e of [err('SQLITE_CONSTRAINT_UNIQUE'), err('SQLITE_ERROR'), new TypeError('x is undefined'), new AppError('invalid-input', 'bad'), 'a string']) {
       expect(describeStorageProblem(e, db)).toBeNull();
       expect(toStorageError(e, db)).toBeNull();
     }
@@ -198,7 +198,7 @@ describe('the code-to-message mapping', () => {
       db,
     );
     await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['app.info']!()).rejects.toThrow(/report\.pdf/);
-    await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['wards.list']!()).rejects.toMatchObject({ kind: 'internal', message: fullMessage(dir) });
+    await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['wards.list']!()).rejects.toMatchObject({ kind: 'storage', message: fullMessage(dir) });
     await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['wards.get']!()).rejects.toMatchObject({ kind: 'not-found' });
   });
 });

@@ -73,10 +73,18 @@ describe('import.preview', () => {
     const reply = await dispatch(env.backend.handlers, 'import.preview', { fileName: 'huge.csv', contentBase64: huge });
     expect(reply).toEqual({
       ok: false,
-      error: { kind: 'validation', message: 'import.preview: contentBase64: the file is too large to send to the app (the limit is 150 MB); use the command line instead: lap-insight import FILE' },
+      error: {
+        kind: 'invalid-input',
+        channel: 'import.preview',
+        message: 'The file is too large to send to the app (the limit is 150 MB); use the command line instead: lap-insight import FILE.',
+        issues: [{ path: ['contentBase64'], message: 'the file is too large to send to the app (the limit is 150 MB); use the command line instead: lap-insight import FILE' }],
+      },
     });
-    expect(await dispatch(env.backend.handlers, 'import.preview', { fileName: '../etc/passwd', contentBase64: '' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'import.preview: fileName: give the file name without folders' } });
-    expect(await dispatch(env.backend.handlers, 'import.start', { fileName: 'a.csv', contentBase64: 'not base64!' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await dispatch(env.backend.handlers, 'import.preview', { fileName: '../etc/passwd', contentBase64: '' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'Give the file name without folders.', issues: [{ path: ['fileName'] }] },
+    });
+    expect(await dispatch(env.backend.handlers, 'import.start', { fileName: 'a.csv', contentBase64: 'not base64!' })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 });
 
@@ -158,7 +166,7 @@ describe('import.start and jobs', () => {
   it('unknown jobs are not found', async () => {
     expect(await dispatch(env.backend.handlers, 'jobs.get', { jobId: 'nope' })).toEqual({
       ok: false,
-      error: { kind: 'not-found', message: 'There is no job nope (finished jobs are forgotten after an hour).' },
+      error: { kind: 'not-found', channel: 'jobs.get', message: 'There is no job nope (finished jobs are forgotten after an hour).' },
     });
   });
 

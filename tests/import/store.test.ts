@@ -206,7 +206,7 @@ describe('datasets', () => {
 
   it('bundled datasets cannot be deleted; unknown ids are not found', async () => {
     expect(await dispatch(env.backend.handlers, 'datasets.delete', { id: 1 })).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringMatching(/^Dataset 1 \(.*\) ships with LAP Insight and cannot be deleted/) } });
-    expect(await dispatch(env.backend.handlers, 'datasets.delete', { id: 9999 })).toEqual({ ok: false, error: { kind: 'not-found', message: "There is no dataset 9999. Run 'lap-insight datasets' to see the list." } });
+    expect(await dispatch(env.backend.handlers, 'datasets.delete', { id: 9999 })).toEqual({ ok: false, error: { kind: 'not-found', channel: 'datasets.delete', message: "There is no dataset 9999. Run 'lap-insight datasets' to see the list." } });
   });
 });
 

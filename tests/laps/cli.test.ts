@@ -120,6 +120,9 @@ describe('lap-insight laps / lap', () => {
     expect(ambiguous.err).toBe("lap-insight: 'Northamptonshire' matches 2 LAP sets: North Northamptonshire LAPs, West Northamptonshire LAPs. Use the full name.");
     const sub = await cli('e.db', 'lap', 'frob');
     expect(sub).toMatchObject({ code: 1, err: "lap-insight: Unknown lap command 'frob'. Use one of: coverage, create, delete, export, import, sets, show." });
+    // A refused argument prints the same plain words as the app (describeReplyError), not "laps.create: colour: ...".
+    const colour = await cli('e.db', 'lap', 'create', 'Red group', '--wards', 'Castle', '--colour', 'red');
+    expect(colour).toMatchObject({ code: 1, err: 'lap-insight: A colour looks like #1b9e77.' });
   });
 
   it('lap coverage and lap show', async () => {

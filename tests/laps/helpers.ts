@@ -1,6 +1,6 @@
 /** Test helpers for the LAP builder: a fresh backend per test file, and typed calls through the real dispatcher. */
 import path from 'node:path';
-import type { Args, Channel, ErrorKind, Results } from '../../shared/contract.ts';
+import type { Args, Channel, ReplyError, Results } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -30,7 +30,7 @@ export interface TestBackend {
   file: string;
   send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]>;
   /** Calls a verb that must fail; returns its error kind and message. */
-  refuse<K extends Channel>(channel: K, args: unknown): Promise<{ kind: ErrorKind; message: string }>;
+  refuse<K extends Channel>(channel: K, args: unknown): Promise<Omit<ReplyError, 'channel'>>;
   reopen(): void;
   close(): void;
 }
@@ -50,7 +50,10 @@ export function testBackend(name = 'laps.db', dir?: string): TestBackend {
     async refuse(channel, args) {
       const r = await dispatch(tb.backend.handlers, channel, args);
       if (r.ok) throw new Error(`${channel} should have failed but returned ${JSON.stringify(r.value).slice(0, 200)}`);
-      return r.error;
+      // Every refusal names the verb it came from; the tests then compare the rest.
+      const { channel: from, ...error } = r.error;
+      if (from !== channel) throw new Error(`${channel} failed, but the error names ${from}`);
+      return error;
     },
     reopen() {
       tb.backend.close();

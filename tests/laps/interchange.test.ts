@@ -167,7 +167,7 @@ describe('bad imports fail with a message naming the row or LAP, and change noth
   it('unknown ward code (CSV row, JSON LAP)', async () => {
     const tb = fresh();
     expect(await refused(tb, { content: csv('X,E05013246,Castle', 'X,E05099999,Nowhere'), fileName: 'laps.csv' })).toEqual({
-      kind: 'validation',
+      kind: 'invalid-input',
       message: 'laps.csv row 3: there is no ward with code E05099999.',
     });
     const json = { format: LAP_FILE_FORMAT, sets: [{ name: 'S', kind: 'custom', council: null }], laps: [{ name: 'X', set: 'S', wards: [{ code: 'E05099999' }] }] };

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Args, Channel, ErrorKind, Results } from '../../shared/contract.ts';
+import type { Args, Channel, ReplyError, Results } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -23,7 +23,7 @@ export interface TestBackend {
   backend: Backend;
   dir: string;
   send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]>;
-  refuse(channel: string, args: unknown): Promise<{ kind: ErrorKind; message: string }>;
+  refuse(channel: string, args: unknown): Promise<Omit<ReplyError, 'channel'>>;
   close(): void;
 }
 
@@ -40,7 +40,10 @@ export function testBackend(name = 'profile.db'): TestBackend {
     async refuse(channel, args) {
       const r = await dispatch(tb.backend.handlers, channel, args);
       if (r.ok) throw new Error(`${channel} should have failed but returned ${JSON.stringify(r.value).slice(0, 200)}`);
-      return r.error;
+      // Every refusal names the verb it came from; the tests then compare the rest.
+      const { channel: from, ...error } = r.error;
+      if (from !== channel) throw new Error(`${channel} failed, but the error names ${from}`);
+      return error;
     },
     close() {
       tb.backend.close();

@@ -29,15 +29,17 @@ describe('laps.pins', () => {
   it('refuses more than 5, repeats and unknown indicators, and changes nothing then', async () => {
     await tb.send('laps.pins.set', { lapId: n4, indicatorIds: FIVE.slice(0, 2) });
     expect(await tb.refuse('laps.pins.set', { lapId: n4, indicatorIds: [...FIVE, 'census21_disability'] })).toEqual({
-      kind: 'validation',
-      message: 'laps.pins.set: indicatorIds: a LAP can pin at most 5 indicators',
+      kind: 'invalid-input',
+      message: 'A LAP can pin at most 5 indicators.',
+      issues: [{ path: ['indicatorIds'], message: 'a LAP can pin at most 5 indicators' }],
     });
     expect(await tb.refuse('laps.pins.set', { lapId: n4, indicatorIds: [FIVE[0], FIVE[0]] })).toEqual({
-      kind: 'validation',
-      message: 'laps.pins.set: indicatorIds: each indicator once: census21_overcrowding is listed more than once',
+      kind: 'invalid-input',
+      message: 'Each indicator once: census21_overcrowding is listed more than once.',
+      issues: [{ path: ['indicatorIds'], message: 'each indicator once: census21_overcrowding is listed more than once' }],
     });
     expect(await tb.refuse('laps.pins.set', { lapId: n4, indicatorIds: [FIVE[0], 'smoking_made_up'] })).toEqual({
-      kind: 'validation',
+      kind: 'invalid-input',
       message: "Cannot pin 'smoking_made_up' to N4: there is no such indicator.",
     });
     expect(await tb.refuse('laps.pins.set', { lapId: 999, indicatorIds: [] })).toEqual({ kind: 'not-found', message: 'There is no LAP with id 999.' });

@@ -145,7 +145,7 @@ describe('area and population', () => {
     expect(await tb.refuse('profile.get', { area: { kind: 'ward', code: 'E05099999' } })).toEqual({ kind: 'not-found', message: 'There is no ward with code E05099999.' });
     const custom = (await tb.send('lapSets.list', {})).find((s) => s.kind === 'custom')!;
     const empty = await tb.send('laps.create', { setId: custom.id, name: 'Empty', wards: [] });
-    expect(await tb.refuse('profile.get', { area: { kind: 'lap', id: empty.id } })).toEqual({ kind: 'validation', message: 'Empty has no wards yet: add wards to see its profile.' });
+    expect(await tb.refuse('profile.get', { area: { kind: 'lap', id: empty.id } })).toEqual({ kind: 'invalid-input', message: 'Empty has no wards yet: add wards to see its profile.' });
   });
 });
 

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
 import type { ExportProfileResult } from '../../shared/contract/export.ts';
+import { createBackend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { BackendStartError } from '../../backend/split/client.ts';
 import { forkBackend, type ForkedBackend } from '../../backend/split/node.ts';
 import type { PdfOptions, ReportPrinter } from '../../backend/report/printer.ts';
@@ -71,11 +73,24 @@ describe('the backend in its own process', () => {
   });
 
   it('validates in the backend with the one dispatcher: the same messages as in-process', async () => {
-    expect(await backend.call('wards.get', { code: 'not a code' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/^wards\.get: code:/) } });
-    expect(await backend.call('no.such.verb', {})).toEqual({ ok: false, error: { kind: 'validation', message: "Unknown request 'no.such.verb'." } });
+    // The ReplyError crosses the process boundary intact: the same object as the in-process dispatcher's.
+    const local = createBackend({ dbPath: path.join(tmp.dir, 'local.db'), transport: 'test' });
+    try {
+      for (const args of [{ code: 'not a code' }, {}, { code: 'E05000000' }]) {
+        expect(await backend.call('wards.get', args)).toEqual(await dispatch(local.handlers, 'wards.get', args));
+      }
+    } finally {
+      local.close();
+    }
+    expect(await backend.call('wards.get', { code: 'not a code' })).toMatchObject({ ok: false, error: { kind: 'invalid-input', channel: 'wards.get', issues: [{ path: ['code'] }] } });
+    expect(await backend.call('no.such.verb', {})).toEqual({ ok: false, error: { kind: 'invalid-input', channel: 'no.such.verb', message: "Unknown request 'no.such.verb'." } });
     expect(await backend.call('wards.get', { code: 'E05000000' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     // As a Handlers map (what the preview server's dispatcher is given): an error reply becomes an AppError.
     await expect(backend.handlers['wards.get']({ code: 'E05000000' })).rejects.toMatchObject({ name: 'AppError', kind: 'not-found' });
+    // ...and re-dispatched (as the preview server does) it is the same ReplyError again, issues and all.
+    const relayed = await dispatch(backend.handlers, 'laps.setWards', { id: 1, wards: ['Castle'] });
+    expect(relayed).toEqual(await backend.call('laps.setWards', { id: 1, wards: ['Castle'] }));
+    expect(relayed).toMatchObject({ ok: false, error: { kind: 'invalid-input', issues: [{ path: ['wards', 0] }] } });
   });
 
   it('prints a PDF export through the host and carries the bytes back', async () => {
@@ -146,7 +161,7 @@ describe('the backend in its own process', () => {
     await other.ready;
     other.child.kill('SIGKILL');
     await new Promise((r) => other.child.once('exit', r));
-    expect(await other.call('app.info', {})).toEqual({ ok: false, error: { kind: 'internal', message: 'app.info: the data service stopped (SIGKILL).' } });
+    expect(await other.call('app.info', {})).toEqual({ ok: false, error: { kind: 'internal', channel: 'app.info', message: 'The data service stopped (SIGKILL).' } });
   }, 60_000);
 
   it('reports a database it cannot open as a start-up error, with the backend’s message', async () => {

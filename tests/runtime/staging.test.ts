@@ -72,8 +72,8 @@ describe.each(transports)('files.stage, %s', (_name, get) => {
   it('refuses both or neither source, and an unknown id with a plain message', async () => {
     const call = get();
     const both = await call('import.preview', { fileName: 'x.csv', contentBase64: 'QQ==', fileId: '00000000-0000-4000-8000-000000000000' });
-    expect(both).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringContaining('either contentBase64 or a fileId') } });
-    expect(await call('import.start', { fileName: 'x.csv' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(both).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('either contentBase64 or a fileId') } });
+    expect(await call('import.start', { fileName: 'x.csv' })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     const gone = await call('import.preview', { fileName: 'x.csv', fileId: '00000000-0000-4000-8000-000000000000' });
     expect(gone).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('choose it again') } });
   });

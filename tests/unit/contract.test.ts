@@ -27,33 +27,40 @@ describe('contract', () => {
   });
 
   it('rejects an unknown channel', async () => {
-    expect(await dispatch(backend.handlers, 'wards.drop', {})).toEqual({ ok: false, error: { kind: 'validation', message: "Unknown request 'wards.drop'." } });
-    expect(await dispatch(backend.handlers, '__proto__', {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await dispatch(backend.handlers, 'toString', {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await dispatch(backend.handlers, 'wards.drop', {})).toEqual({ ok: false, error: { kind: 'invalid-input', channel: 'wards.drop', message: "Unknown request 'wards.drop'." } });
+    expect(await dispatch(backend.handlers, '__proto__', {})).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await dispatch(backend.handlers, 'toString', {})).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 
-  it('rejects bad arguments with a clear message naming the field', async () => {
+  it('rejects bad arguments as invalid-input, with the channel and an issue naming the field', async () => {
     expect(await dispatch(backend.handlers, 'wards.get', { code: 'Castle' })).toEqual({
       ok: false,
-      error: { kind: 'validation', message: 'wards.get: code: a ward code looks like E05013246' },
+      error: {
+        kind: 'invalid-input',
+        channel: 'wards.get',
+        message: 'A ward code looks like E05013246.',
+        issues: [{ path: ['code'], message: 'a ward code looks like E05013246' }],
+      },
     });
     const missing = await dispatch(backend.handlers, 'wards.get', {});
-    expect(missing).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(!missing.ok && missing.error.message).toMatch(/^wards\.get: code: /);
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'invalid-input', channel: 'wards.get', issues: [{ path: ['code'] }] } });
     const extra = await dispatch(backend.handlers, 'wards.list', { query: 'x', drop: true });
     expect(!extra.ok && extra.error.message).toMatch(/drop|Unrecognized/i);
     const wrongType = await dispatch(backend.handlers, 'wards.list', { query: 42 });
-    expect(!wrongType.ok && wrongType.error.message).toMatch(/^wards\.list: query: /);
+    expect(wrongType).toMatchObject({ ok: false, error: { kind: 'invalid-input', issues: [{ path: ['query'] }] } });
+    expect(!wrongType.ok && wrongType.error.message).toMatch(/^The search text: /);
+    const nested = await dispatch(backend.handlers, 'laps.setWards', { id: 1, wards: ['E05013246', 'Castle'] });
+    expect(nested).toMatchObject({ ok: false, error: { kind: 'invalid-input', issues: [{ path: ['wards', 1], message: 'a ward code looks like E05013246' }] } });
     const huge = await dispatch(backend.handlers, 'wards.list', { query: 'x'.repeat(10_000) });
-    expect(huge).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(huge).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     const notObject = await dispatch(backend.handlers, 'wards.list', 'castle');
-    expect(notObject).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(notObject).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 
   it('reports a missing ward as not-found', async () => {
     expect(await dispatch(backend.handlers, 'wards.get', { code: 'E05099999' })).toEqual({
       ok: false,
-      error: { kind: 'not-found', message: 'There is no ward with code E05099999.' },
+      error: { kind: 'not-found', channel: 'wards.get', message: 'There is no ward with code E05099999.' },
     });
   });
 

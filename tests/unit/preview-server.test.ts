@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../backend/backend.ts';
+import { dispatch } from '../../backend/dispatch.ts';
 import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
 import { resolveStaticPath } from '../../backend/static-files.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -63,7 +64,7 @@ describe('preview transport', () => {
   it('refuses calls without the token, or with a wrong one', async () => {
     const none = await raw({ method: 'POST', path: '/api/wards.list', body: '{}' });
     expect(none.status).toBe(401);
-    expect(JSON.parse(none.body)).toEqual({ ok: false, error: { kind: 'forbidden', message: 'Missing or wrong access token.' } });
+    expect(JSON.parse(none.body)).toEqual({ ok: false, error: { kind: 'forbidden', channel: '', message: 'Missing or wrong access token.' } });
     const wrong = await api('wards.list', {}, { 'x-lap-token': 'f'.repeat(48) });
     expect(wrong.status).toBe(401);
   });
@@ -78,10 +79,15 @@ describe('preview transport', () => {
 
   it('validates arguments exactly as the Electron transport does', async () => {
     const res = await api('wards.get', { code: 'Castle' });
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { kind: 'validation', message: 'wards.get: code: a ward code looks like E05013246' } });
+    // The structure arrives intact over HTTP: kind, plain message, channel and the issue's path.
+    expect(JSON.parse(res.body)).toEqual(await dispatch(backend.handlers, 'wards.get', { code: 'Castle' }));
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', channel: 'wards.get', message: 'A ward code looks like E05013246.', issues: [{ path: ['code'], message: 'a ward code looks like E05013246' }] },
+    });
     const bad = await raw({ method: 'POST', path: '/api/wards.list', headers: { 'x-lap-token': server.token }, body: '{not json' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error.kind).toBe('validation');
+    expect(JSON.parse(bad.body).error.kind).toBe('invalid-input');
   });
 
   it('serves the renderer with the strict CSP and refuses path traversal', async () => {
@@ -110,7 +116,14 @@ describe('preview transport body limit', () => {
         body: JSON.stringify({ query: 'x'.repeat(2000) }),
       });
       expect(res.status).toBe(413);
-      expect(await res.json()).toEqual({ ok: false, error: { kind: 'validation', message: 'wards.list: request body is larger than 1024 bytes' } });
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: {
+          kind: 'invalid-input',
+          channel: 'wards.list',
+          message: "This is more than LAP Insight's data service accepts here in one request (1 KB once encoded). Nothing has been changed. For a file this large, use the command line (see lap-insight --help).",
+        },
+      });
     } finally {
       await small.close();
     }

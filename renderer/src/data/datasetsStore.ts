@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { DatasetDeleted, DatasetInfo } from '../../../shared/contract/data.ts';
 import { send } from '../api.ts';
 import { announce } from '../stores/status.ts';
-import { plainDataError } from './errors.ts';
+import { describeError } from '../errors.ts';
 import { count, formatNumber } from './format.ts';
 
 export interface DatasetsState {
@@ -53,7 +53,7 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
       set({ status: 'ready', error: null, datasets, indicatorNames });
     } catch (err) {
       if (seq !== loadSeq) return;
-      set({ status: 'error', error: plainDataError(err) });
+      set({ status: 'error', error: describeError(err) });
     }
   },
 
@@ -67,7 +67,7 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
       await get().load();
       return { ok: true, deleted };
     } catch (err) {
-      const message = plainDataError(err);
+      const message = describeError(err);
       announce(`Could not delete ${dataset?.name ?? `dataset ${formatNumber(id)}`}.`, 'error');
       await get().load();
       return { ok: false, message };

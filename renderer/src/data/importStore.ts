@@ -22,7 +22,7 @@ import { ApiError, send } from '../api.ts';
 import { announce } from '../stores/status.ts';
 import { readFileAsBase64, ReadCancelled } from './base64.ts';
 import { useDatasetsStore } from './datasetsStore.ts';
-import { plainDataError } from './errors.ts';
+import { describeError } from '../errors.ts';
 import { count, formatBytes } from './format.ts';
 import { initWide, validateWide, wideMapping, widePeriodsGiven, type WideColumnDraft, type WideDraft } from './wide.ts';
 
@@ -200,7 +200,8 @@ async function withStagedFile<T>(file: { key: string; name: string; base64: stri
   try {
     return await call({ fileId: known ?? (await stage()) });
   } catch (err) {
-    if (!(err instanceof ApiError && err.kind === 'not-found' && /no longer held/.test(err.message))) throw err;
+    // The staged copy expired (its issue names the fileId): stage the file again, once.
+    if (!(err instanceof ApiError && err.kind === 'not-found' && err.issues.some((i) => i.path[0] === 'fileId'))) throw err;
     return call({ fileId: await stage() });
   }
 }
@@ -254,7 +255,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (startWide && wide && currentMapping(get(), false) !== null) await runPreview();
     } catch (err) {
       if (gen !== generation || seq !== previewSeq) return;
-      set({ checking: false, step: 'preview', problem: plainDataError(err) });
+      set({ checking: false, step: 'preview', problem: describeError(err) });
     }
   };
 
@@ -437,7 +438,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
         ));
       } catch (err) {
         if (gen !== generation) return;
-        finish({ kind: 'failed', message: `Nothing has been imported. ${plainDataError(err)}`, result: null, dataset: null, cancelTooLate: false });
+        finish({ kind: 'failed', message: `Nothing has been imported. ${describeError(err)}`, result: null, dataset: null, cancelTooLate: false });
         announce(`Could not import ${file.name}.`, 'error');
         return;
       }
@@ -461,7 +462,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
             if (gen !== generation) return;
             finish({
               kind: 'failed',
-              message: `LAP Insight lost track of the import (${plainDataError(err)}) Check the Data tab to see whether ${file.name} is there.`,
+              message: `LAP Insight lost track of the import (${describeError(err)}) Check the Data tab to see whether ${file.name} is there.`,
               result: null,
               dataset: null,
               cancelTooLate: false,

@@ -26,7 +26,7 @@ import { announce } from '../stores/status.ts';
 import { useUiStore } from '../stores/ui.ts';
 import { useWardsStore } from '../stores/wards.ts';
 import { downloadText } from './download.ts';
-import { plainError } from './errors.ts';
+import { describeError } from '../errors.ts';
 import { formatCount, formatPopulation } from './format.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ async function edit(area: LapMessageArea | null, work: () => Promise<Command | n
     await useHistoryStore.getState().run(work);
     return { ok: true };
   } catch (err) {
-    const message = plainError(err);
+    const message = describeError(err);
     if (area) store().setMessage(area, message);
     announce(message, 'error');
     return { ok: false, message };
@@ -367,7 +367,7 @@ export async function exportLaps(scope: { lapId: number } | { setId: number }, f
     announce(text);
     return { ok: true };
   } catch (err) {
-    const message = plainError(err);
+    const message = describeError(err);
     store().setMessage('transfer', message);
     announce(message, 'error');
     return { ok: false, message };

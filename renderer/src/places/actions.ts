@@ -15,7 +15,8 @@ import { send } from '../api.ts';
 import { readFileAsBase64 } from '../data/base64.ts';
 import { useHistoryStore } from '../stores/history.ts';
 import { announce } from '../stores/status.ts';
-import { linkPhrase, plainPlacesError } from './format.ts';
+import { describeError } from '../errors.ts';
+import { linkPhrase } from './format.ts';
 import { usePlacesStore } from './store.ts';
 
 export type ActionResult = { ok: true } | { ok: false; message: string };
@@ -57,7 +58,7 @@ export async function attachPlace(place: PlaceRef, lap: { id: number; name: stri
     announce(`${place.name} now ${linkPhrase(lap.name, 'attached')}.`);
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: `Could not attach ${place.name} to ${lap.name}: ${plainPlacesError(err)}` };
+    return { ok: false, message: `Could not attach ${place.name} to ${lap.name}: ${describeError(err)}` };
   }
 }
 
@@ -83,7 +84,7 @@ export async function detachPlace(place: PlaceRef, lap: { id: number; name: stri
     announce(`${place.name} is no longer attached to ${lap.name}.`);
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: `Could not detach ${place.name} from ${lap.name}: ${plainPlacesError(err)}` };
+    return { ok: false, message: `Could not detach ${place.name} from ${lap.name}: ${describeError(err)}` };
   }
 }
 
@@ -95,7 +96,7 @@ export async function deletePlaceList(list: { id: number; name: string }): Promi
     announce(`Deleted “${list.name}”: ${result.places === 1 ? '1 place' : `${result.places.toLocaleString('en-GB')} places`} removed.`);
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: plainPlacesError(err) };
+    return { ok: false, message: describeError(err) };
   }
 }
 
@@ -110,7 +111,7 @@ export async function importCentres(file: File): Promise<{ ok: true; result: Cen
     }
     return { ok: true, result };
   } catch (err) {
-    return { ok: false, message: plainPlacesError(err) };
+    return { ok: false, message: describeError(err) };
   }
 }
 
@@ -122,6 +123,6 @@ export async function clearCentres(): Promise<ActionResult> {
     announce("Distances are measured from each ward's geometric centre again.");
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: plainPlacesError(err) };
+    return { ok: false, message: describeError(err) };
   }
 }

@@ -9,7 +9,7 @@ import type { ProfileAreaArg } from '../../../shared/contract/profile.ts';
 import type { AreaPlaces } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import type { LoadStatus } from '../stores/wards.ts';
-import { plainPlacesError } from './format.ts';
+import { describeError } from '../errors.ts';
 
 export interface PlacesAreaState {
   /** What the shown answer is for (the area and the revision it was asked at). */
@@ -40,7 +40,7 @@ export const usePlacesAreaStore = create<PlacesAreaState>()((set, get) => ({
       set({ status: 'ready', data });
     } catch (err) {
       if (n !== seq) return;
-      set({ status: 'error', error: plainPlacesError(err) });
+      set({ status: 'error', error: describeError(err) });
     }
   },
 }));

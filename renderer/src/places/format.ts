@@ -59,14 +59,3 @@ export function whereText(place: Pick<Place, 'ward'>): string {
 export function addressText(place: Pick<Place, 'address' | 'postcode'>): string {
   return [place.address.trim(), place.postcode.trim()].filter(Boolean).join(', ');
 }
-
-/** Backend messages are plain English but may start with the verb ("places.import: ..."); this tidies them. */
-export function plainPlacesError(err: unknown): string {
-  const raw = (err instanceof Error ? err.message : String(err)).trim();
-  let text = raw.replace(/^(?:places|export|jobs|laps|lapSets)\.[A-Za-z.]+:\s*/, '');
-  text = text.replace(/^(?:fileName|contentBase64|name|placeId|lapId|id|area|categories|query)(?:\.\d+)?:\s*/, '');
-  text = text.trim();
-  if (!text) return 'Something went wrong. Nothing was changed.';
-  text = text[0]!.toUpperCase() + text.slice(1);
-  return /[.!?)]$/.test(text) ? text : `${text}.`;
-}

@@ -19,7 +19,7 @@ import { send } from '../api.ts';
 import { ReadCancelled, toBase64 } from '../data/base64.ts';
 import { formatBytes } from '../data/format.ts';
 import { announce } from '../stores/status.ts';
-import { plainPlacesError } from './format.ts';
+import { describeError } from '../errors.ts';
 import { usePlacesStore } from './store.ts';
 
 export type PlacesImportStep = 'closed' | 'reading' | 'checking' | 'checked' | 'importing' | 'done';
@@ -118,7 +118,7 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
       set({ step: 'checked', check, duplicateOf });
     } catch (err) {
       if (err instanceof ReadCancelled || gen !== generation) return;
-      set({ step: 'checked', problem: `${file.name} could not be checked: ${plainPlacesError(err)} Nothing has been imported.` });
+      set({ step: 'checked', problem: `${file.name} could not be checked: ${describeError(err)} Nothing has been imported.` });
     }
   },
 
@@ -137,7 +137,7 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
       set({ step: 'checked', check });
     } catch (err) {
       if (err instanceof ReadCancelled || gen !== generation) return;
-      set({ step: 'checked', problem: `${s.fileName} could not be checked with the postcode lookup ${file.name}: ${plainPlacesError(err)} Nothing has been imported.` });
+      set({ step: 'checked', problem: `${s.fileName} could not be checked with the postcode lookup ${file.name}: ${describeError(err)} Nothing has been imported.` });
     }
   },
 
@@ -176,7 +176,7 @@ export const usePlacesImportStore = create<PlacesImportState>()((set, get) => ({
       }
     } catch (err) {
       if (gen !== generation) return;
-      set({ step: 'checked', problem: `${s.fileName} was not imported: ${plainPlacesError(err)} Nothing has been stored.` });
+      set({ step: 'checked', problem: `${s.fileName} was not imported: ${describeError(err)} Nothing has been stored.` });
     }
   },
 

@@ -8,7 +8,7 @@ import { readNumberPref } from '../prefs.ts';
 import { useProfileStore } from '../profile/store.ts';
 import { useLapsStore } from '../stores/laps.ts';
 import type { LoadStatus } from '../stores/wards.ts';
-import { plainPlacesError } from './format.ts';
+import { describeError } from '../errors.ts';
 
 export interface LapOption {
   id: number;
@@ -45,7 +45,7 @@ export const useLapChoicesStore = create<LapChoicesState>()((set, get) => ({
       });
     } catch (err) {
       if (n !== seq) return;
-      if (get().status !== 'ready') set({ status: 'error', error: plainPlacesError(err) });
+      if (get().status !== 'ready') set({ status: 'error', error: describeError(err) });
     }
   },
 }));

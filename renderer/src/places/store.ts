@@ -14,7 +14,7 @@ import { PLACE_CATEGORY_IDS, type CentresInfo, type Place, type PlaceCategoryId,
 import { send } from '../api.ts';
 import { readPref, writePref } from '../prefs.ts';
 import type { LoadStatus } from '../stores/wards.ts';
-import { plainPlacesError } from './format.ts';
+import { describeError } from '../errors.ts';
 
 /** A request to show a place: open its popup and (when `fly`) move the map to it. `seq` changes every time. */
 export interface PlaceFocus {
@@ -104,7 +104,7 @@ export const usePlacesStore = create<PlacesState>()((set, get) => ({
     } catch (err) {
       if (seq !== loadSeq) return;
       // A failed refresh keeps what is shown.
-      if (get().status !== 'ready') set({ status: 'error', error: plainPlacesError(err) });
+      if (get().status !== 'ready') set({ status: 'error', error: describeError(err) });
       return;
     }
     if (get().detailsStatus !== 'idle') await get().ensureDetails(true);
@@ -121,7 +121,7 @@ export const usePlacesStore = create<PlacesState>()((set, get) => ({
       set({ details: new Map(places.map((p) => [p.id, p])), detailsStatus: 'ready', detailsError: null });
     } catch (err) {
       if (seq !== detailsSeq) return;
-      set(get().details ? { detailsStatus: 'ready' } : { detailsStatus: 'error', detailsError: plainPlacesError(err) });
+      set(get().details ? { detailsStatus: 'ready' } : { detailsStatus: 'error', detailsError: describeError(err) });
     }
   },
 

@@ -12,7 +12,7 @@ import { send } from '../api.ts';
 import { readPref, writePref } from '../prefs.ts';
 import { announce } from '../stores/status.ts';
 import type { LoadStatus } from '../stores/wards.ts';
-import { plainError } from './format.ts';
+import { describeError } from '../errors.ts';
 import { useProfileStore } from './store.ts';
 
 export type ChoroplethMethod = Choropleth['method'];
@@ -74,7 +74,7 @@ export const useChoroplethStore = create<ChoroplethState>()((set, get) => {
       if (popup) get().openPopup(popup.code);
     } catch (err) {
       if (n !== seq) return;
-      set({ status: 'error', error: plainError(err) });
+      set({ status: 'error', error: describeError(err) });
     }
   };
 

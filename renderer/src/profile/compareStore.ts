@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { ProfileComparison } from '../../../shared/contract/profile.ts';
 import { send } from '../api.ts';
 import type { LoadStatus } from '../stores/wards.ts';
-import { plainError } from './format.ts';
+import { describeError } from '../errors.ts';
 import { areaArg, useProfileStore } from './store.ts';
 
 export interface CompareState {
@@ -47,7 +47,7 @@ export const useCompareStore = create<CompareState>()((set, get) => ({
         if (n === seq) set({ data, status: 'ready' });
       })
       .catch((err: unknown) => {
-        if (n === seq) set({ status: 'error', error: plainError(err), data: null });
+        if (n === seq) set({ status: 'error', error: describeError(err), data: null });
       });
   },
 }));

@@ -9,7 +9,7 @@ import type { JobState } from '../../../shared/contract/data.ts';
 import type { PlaceCategoryId } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import { announce } from '../stores/status.ts';
-import { plainError } from './format.ts';
+import { describeError } from '../errors.ts';
 import { areaArg, useProfileStore } from './store.ts';
 
 export const FORMAT_NAMES: Record<ExportFormatArg, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture', 'places-csv': 'places list' };
@@ -120,7 +120,7 @@ export const useExportStore = create<ExportState>()((set, get) => ({
         await wait(POLL_MS);
       }
     } catch (err) {
-      update({ state: 'failed', error: plainError(err) });
+      update({ state: 'failed', error: describeError(err) });
       announce(`The ${label} could not be made.`, 'error');
     }
   },

@@ -111,14 +111,3 @@ export function resolveBenchmark(choice: BenchmarkChoice, area: Pick<ProfileArea
 export function plural(n: number, noun: string, many = `${noun}s`): string {
   return `${formatNumber(n, 0)} ${n === 1 ? noun : many}`;
 }
-
-/** Backend messages are plain English but may start with the verb ("profile.get: ..."); this tidies them. */
-export function plainError(err: unknown): string {
-  const raw = (err instanceof Error ? err.message : String(err)).trim();
-  let text = raw.replace(/^(?:profile|laps|lapSets|export|jobs|indicators|wards|geography)\.[A-Za-z.]+:\s*/, '');
-  text = text.replace(/^(?:area|indicatorId|benchmark|lapId|indicatorIds|format|jobId)(?:\.\d+)?:\s*/, '');
-  text = text.trim();
-  if (!text) return 'Something went wrong. Please try again.';
-  text = text[0]!.toUpperCase() + text.slice(1);
-  return /[.!?)]$/.test(text) ? text : `${text}.`;
-}

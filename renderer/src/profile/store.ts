@@ -21,7 +21,7 @@ import { useLapsStore } from '../stores/laps.ts';
 import { useSelectionStore } from '../stores/selection.ts';
 import { announce } from '../stores/status.ts';
 import type { LoadStatus } from '../stores/wards.ts';
-import { plainError } from './format.ts';
+import { describeError } from '../errors.ts';
 
 export type AreaKind = 'lap' | 'ward' | 'council';
 
@@ -160,7 +160,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => {
       set({ pins: result.pins.map((p) => p.id), pinDetails: result.pins });
     } catch (err) {
       if (seq !== pinSeq) return;
-      set({ pins: [], pinDetails: [], pinMessage: { text: `The pinned indicators could not be loaded: ${plainError(err)}`, tone: 'error' } });
+      set({ pins: [], pinDetails: [], pinMessage: { text: `The pinned indicators could not be loaded: ${describeError(err)}`, tone: 'error' } });
     }
   };
 
@@ -184,7 +184,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => {
       set({ status: 'ready', profile, refreshing: false });
     } catch (err) {
       if (seq !== profileSeq) return;
-      set({ status: 'error', error: plainError(err), refreshing: false, ...(keep ? {} : { profile: null }) });
+      set({ status: 'error', error: describeError(err), refreshing: false, ...(keep ? {} : { profile: null }) });
       return;
     }
     if (target.kind === 'lap') {
@@ -251,7 +251,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => {
         if (target?.kind === 'lap' && get().status !== 'idle' && !get().lapChoices.some((l) => l.id === target.id)) get().choose(null);
       } catch (err) {
         // A failed refresh keeps the list already shown.
-        if (get().lapsStatus !== 'ready') set({ lapsStatus: 'error', error: plainError(err) });
+        if (get().lapsStatus !== 'ready') set({ lapsStatus: 'error', error: describeError(err) });
       }
     },
 
@@ -335,7 +335,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => {
         });
         announce(pinned ? `Unpinned ${name} from ${lapName}'s top 5.` : `Pinned ${name} to ${lapName}'s top 5.`);
       } catch (err) {
-        set({ pins: before, pinMessage: { text: `Could not ${label}: ${plainError(err)}`, tone: 'error' } });
+        set({ pins: before, pinMessage: { text: `Could not ${label}: ${describeError(err)}`, tone: 'error' } });
       }
     },
   };

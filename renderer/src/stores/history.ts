@@ -14,6 +14,7 @@
  */
 import { create } from 'zustand';
 import { announce } from './status.ts';
+import { describeError } from '../errors.ts';
 
 export interface Command {
   /** What it did, as a short phrase after "Undo"/"Redo": "add Castle", "rename N4 to N4 North". */
@@ -50,10 +51,6 @@ function enqueue<T>(step: () => Promise<T>): Promise<T> {
   const result = chain.then(step);
   chain = result.catch(() => undefined);
   return result;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export const useHistoryStore = create<HistoryState>()((set, get) => {
@@ -101,7 +98,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         try {
           await entry.undo();
         } catch (err) {
-          set({ error: `Could not undo ${entry.label}: ${message(err)}` });
+          set({ error: `Could not undo ${entry.label}: ${describeError(err)}` });
           announce(`Could not undo ${entry.label}.`, 'error');
           return;
         }
@@ -120,7 +117,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
         try {
           await entry.redo();
         } catch (err) {
-          set({ error: `Could not redo ${entry.label}: ${message(err)}` });
+          set({ error: `Could not redo ${entry.label}: ${describeError(err)}` });
           announce(`Could not redo ${entry.label}.`, 'error');
           return;
         }

@@ -10,7 +10,7 @@ import { create } from 'zustand';
 import type { Lap, LapOutlines, LapSet, LapSetCoverage } from '../../../shared/contract/laps.ts';
 import { compareNames } from '../../../shared/laps.ts';
 import { send } from '../api.ts';
-import { plainError } from '../laps/errors.ts';
+import { describeError } from '../errors.ts';
 import type { PickTool } from '../map/WardMap.ts';
 import { readNumberPref, writePref } from '../prefs.ts';
 import { useHistoryStore } from './history.ts';
@@ -98,7 +98,7 @@ export const useLapsStore = create<LapsState>()((set, get) => ({
       if (first) await get().chooseSet(first.id, { keepLap: readNumberPref('lap') });
       set({ status: 'ready' });
     } catch (err) {
-      set({ status: 'error', loadError: plainError(err) });
+      set({ status: 'error', loadError: describeError(err) });
     }
   },
 

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { Geography, Ward } from '../../../shared/domain.ts';
 import { send } from '../api.ts';
+import { describeError } from '../errors.ts';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -32,7 +33,7 @@ export const useWardsStore = create<WardsState>()((set, get) => ({
       const sorted = [...wards].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
       set({ status: 'ready', geography, wards: sorted, byCode: new Map(sorted.map((w) => [w.code, w])) });
     } catch (err) {
-      set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+      set({ status: 'error', error: describeError(err) });
     }
   },
 }));

@@ -1,6 +1,6 @@
 /** Choose which LAP set to work on. Official sets (one per council) cannot share wards between LAPs. */
 import { useId } from 'react';
-import { plainError } from '../../laps/errors.ts';
+import { describeError } from '../../errors.ts';
 import { formatCount } from '../../laps/format.ts';
 import { currentSet, useLapsStore } from '../../stores/laps.ts';
 
@@ -14,7 +14,7 @@ export function SetPicker() {
 
   const choose = (value: string) => {
     const { chooseSet, setMessage } = useLapsStore.getState();
-    chooseSet(Number(value)).catch((err: unknown) => setMessage('list', plainError(err)));
+    chooseSet(Number(value)).catch((err: unknown) => setMessage('list', describeError(err)));
   };
 
   const option = (s: (typeof sets)[number]) => (

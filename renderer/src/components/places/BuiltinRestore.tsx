@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { send } from '../../api.ts';
-import { plainPlacesError } from '../../places/format.ts';
+import { describeError } from '../../errors.ts';
 import { usePlacesStore } from '../../places/store.ts';
 import { announce } from '../../stores/status.ts';
 
@@ -24,7 +24,7 @@ export function BuiltinRestore() {
       await usePlacesStore.getState().changed();
       if (!r.list) setMessage({ text: r.message, error: false });
     } catch (err) {
-      setMessage({ text: `The built-in list could not be brought back: ${plainPlacesError(err)}`, error: true });
+      setMessage({ text: `The built-in list could not be brought back: ${describeError(err)}`, error: true });
     } finally {
       setBusy(false);
     }

@@ -9,7 +9,8 @@ import type { AreaPractices } from '../../../../shared/contract/practices.ts';
 import type { ProfileIndicator } from '../../../../shared/profile.ts';
 import { formatNumber } from '../../../../shared/format.ts';
 import { send } from '../../api.ts';
-import { formatCounts, formatInterval, formatValue, plainError } from '../../profile/format.ts';
+import { describeError } from '../../errors.ts';
+import { formatCounts, formatInterval, formatValue } from '../../profile/format.ts';
 import { areaArg, type ProfileTarget } from '../../profile/store.ts';
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: AreaPractices };
@@ -23,7 +24,7 @@ function usePractices(target: ProfileTarget, key: string): [Loaded, (data: AreaP
     const [t] = JSON.parse(k) as [ProfileTarget];
     send('practices.forArea', { area: areaArg(t) })
       .then((data) => live && setLoaded({ state: 'ready', data }))
-      .catch((err: unknown) => live && setLoaded({ state: 'error', message: plainError(err) }));
+      .catch((err: unknown) => live && setLoaded({ state: 'error', message: describeError(err) }));
     return () => {
       live = false;
     };
@@ -51,7 +52,7 @@ export function PracticesSection({ target, generatedAt, onChanged }: { target: P
       );
       onChanged?.();
     } catch (err) {
-      setMessage({ text: plainError(err) });
+      setMessage({ text: describeError(err) });
     }
   };
 

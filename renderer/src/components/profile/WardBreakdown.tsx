@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { WardBreakdown as Breakdown } from '../../../../shared/contract/profile.ts';
 import type { BenchmarkChoice, ProfileIndicator } from '../../../../shared/profile.ts';
 import { send } from '../../api.ts';
-import { comparisonColour, comparisonLabel, formatCounts, formatInterval, formatValue, plainError } from '../../profile/format.ts';
+import { describeError } from '../../errors.ts';
+import { comparisonColour, comparisonLabel, formatCounts, formatInterval, formatValue } from '../../profile/format.ts';
 import { areaArg, type ProfileTarget } from '../../profile/store.ts';
 import { ComparisonChip } from './ComparisonChip.tsx';
 
@@ -23,7 +24,7 @@ function useBreakdown(target: ProfileTarget, indicatorId: string, period: string
     const [t, id, p, b] = JSON.parse(key) as [ProfileTarget, string, string, BenchmarkChoice];
     send('profile.wardBreakdown', { area: areaArg(t), indicatorId: id, period: p, benchmark: b })
       .then((data) => live && setLoaded({ state: 'ready', data }))
-      .catch((err: unknown) => live && setLoaded({ state: 'error', message: plainError(err) }));
+      .catch((err: unknown) => live && setLoaded({ state: 'error', message: describeError(err) }));
     return () => {
       live = false;
     };
