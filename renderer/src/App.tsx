@@ -9,13 +9,13 @@ import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBa
 import { MapView } from './components/MapView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
-import { useHelpStore } from './stores/help.ts';
+import { useHelpStore } from './shell/helpStore.ts';
 import { useMenuUndo } from './shell/menuUndo.ts';
 import { PanelBoundary } from './shell/PanelBoundary.tsx';
-import { useLapsStore } from './stores/laps.ts';
-import { announce } from './stores/status.ts';
-import { useUiStore } from './stores/ui.ts';
-import { useWardsStore } from './stores/wards.ts';
+import { useLapsStore } from './laps/store.ts';
+import { announce } from './shell/statusStore.ts';
+import { useUiStore } from './shell/uiStore.ts';
+import { useWardsStore } from './wards/store.ts';
 
 /** Electron's File > Import LAPs… opens the import dialog on the LAPs tab; File > Import places… goes to the Places tab. */
 function useMenuCommands(): void {

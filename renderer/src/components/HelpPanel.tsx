@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { DatasetInfo } from '../../../shared/contract/data.ts';
 import { send } from '../api.ts';
 import { formatDate } from '../profile/format.ts';
-import { useHelpStore } from '../stores/help.ts';
+import { useHelpStore } from '../shell/helpStore.ts';
 import { Dialog } from './Dialog.tsx';
 import { ComparisonLegend } from './profile/ComparisonLegend.tsx';
 

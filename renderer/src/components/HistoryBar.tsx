@@ -4,8 +4,8 @@
  * (Cmd on a Mac). The shortcuts leave text fields alone, so Ctrl+Z there still undoes typing.
  */
 import { useEffect } from 'react';
-import { useHistoryStore } from '../stores/history.ts';
-import { useStatusStore } from '../stores/status.ts';
+import { useHistoryStore } from '../shell/historyStore.ts';
+import { useStatusStore } from '../shell/statusStore.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const MOD = isMac ? '⌘' : 'Ctrl+';

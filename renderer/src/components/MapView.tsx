@@ -8,9 +8,9 @@ import type { Geography } from '../../../shared/domain.ts';
 import { addWards, toggleWard } from '../laps/actions.ts';
 import { bindLapsToMap } from '../laps/mapBinding.ts';
 import { WardMap, type PickGesture, type PickMode } from '../map/WardMap.ts';
-import { activeLap, useLapsStore } from '../stores/laps.ts';
-import { useSelectionStore } from '../stores/selection.ts';
-import { useUiStore } from '../stores/ui.ts';
+import { activeLap, useLapsStore } from '../laps/store.ts';
+import { useSelectionStore } from '../wards/selectionStore.ts';
+import { useUiStore } from '../shell/uiStore.ts';
 import { MapKeyHead, useMapKeyStore } from './MapKeyHead.tsx';
 import { LapMapLegend, MapEditBar, useLapHoverNote } from './laps/MapLapUi.tsx';
 

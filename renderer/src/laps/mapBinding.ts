@@ -4,8 +4,8 @@
  * It only calls WardMap's small interface; WardMap is still the only module that touches maplibre.
  */
 import type { WardMap } from '../map/WardMap.ts';
-import { activeLap, useLapsStore, type LapsState } from '../stores/laps.ts';
-import { useUiStore } from '../stores/ui.ts';
+import { activeLap, useLapsStore, type LapsState } from './store.ts';
+import { useUiStore } from '../shell/uiStore.ts';
 
 export function bindLapsToMap(wardMap: WardMap): () => void {
   let lastOutlines: unknown = undefined;

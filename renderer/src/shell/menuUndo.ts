@@ -1,11 +1,11 @@
 /**
  * Edit ▸ Undo / Redo from Electron's menu (menu:undo, menu:redo over the menu channel). With a text field focused
  * they undo typing, as the field's own Ctrl+Z would; otherwise they undo the app's own edits (LAP history,
- * stores/history.ts), as the Undo button does. A custom menu item is needed because role 'undo' only reaches the
+ * shell/historyStore.ts), as the Undo button does. A custom menu item is needed because role 'undo' only reaches the
  * focused field and never the app's history. While a dialog is open, only its text fields are undone.
  */
 import { useEffect } from 'react';
-import { useHistoryStore } from '../stores/history.ts';
+import { useHistoryStore } from './historyStore.ts';
 
 export type MenuUndoAction = 'menu:undo' | 'menu:redo';
 

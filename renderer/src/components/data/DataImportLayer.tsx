@@ -8,8 +8,8 @@
 import { useEffect, useState } from 'react';
 import { useImportStore } from '../../data/importStore.ts';
 import { usePlacesImportStore } from '../../places/importStore.ts';
-import { announce } from '../../stores/status.ts';
-import { useUiStore } from '../../stores/ui.ts';
+import { announce } from '../../shell/statusStore.ts';
+import { useUiStore } from '../../shell/uiStore.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 
 function hasFiles(event: DragEvent): boolean {

@@ -4,8 +4,8 @@
  */
 import { useId, useMemo } from 'react';
 import { MapKeyHead, useMapKeyStore } from '../MapKeyHead.tsx';
-import { activeLap, currentSet, useLapsStore } from '../../stores/laps.ts';
-import { useWardsStore } from '../../stores/wards.ts';
+import { activeLap, currentSet, useLapsStore } from '../../laps/store.ts';
+import { useWardsStore } from '../../wards/store.ts';
 
 const LEGEND_MAX = 10;
 

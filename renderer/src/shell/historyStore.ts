@@ -13,7 +13,7 @@
  * the first (dragging through the colour picker, typing notes in several saves).
  */
 import { create } from 'zustand';
-import { announce } from './status.ts';
+import { announce } from './statusStore.ts';
 
 export interface Command {
   /** What it did, as a short phrase after "Undo"/"Redo": "add Castle", "rename N4 to N4 North". */
