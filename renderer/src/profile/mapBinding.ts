@@ -9,14 +9,14 @@
  *   - a click on a ward then opens a popup with its value (the React content is portalled into it by
  *     ChoroplethLegend.tsx); with no choropleth and "a ward" chosen, a click profiles that ward.
  *
- * The WardMap is created by MapView; WardMap.watch tells us when it exists. `useProfileMapStore` hands the
+ * The WardMap is created by MapView, which binds it here (useMapBindings). `useProfileMapStore` hands the
  * overlay host (for the legend) and the popup's element to React.
  */
 import { create } from 'zustand';
 import type { Choropleth } from '../../../shared/contract/profile.ts';
 import type { GeoPolygon } from '../../../shared/domain.ts';
 import { classColour, type ChoroplethFill } from '../map/choropleth.ts';
-import { WardMap } from '../map/WardMap.ts';
+import type { WardMap } from '../map/WardMap.ts';
 import type { Profile } from '../../../shared/profile.ts';
 import { usePlacesStore } from '../places/store.ts';
 import { useSelectionStore } from '../wards/selectionStore.ts';
@@ -98,7 +98,7 @@ function clearStale(target: ProfileTarget): void {
   if (selected && !(target.kind === 'ward' && target.code === selected)) useSelectionStore.getState().select(null);
 }
 
-function bind(wardMap: WardMap): () => void {
+export function bindProfileToMap(wardMap: WardMap): () => void {
   let lastOutline: unknown = undefined;
   let lastData: Choropleth | null | undefined = undefined;
   let lastTargetKey = '';
@@ -204,17 +204,4 @@ function bind(wardMap: WardMap): () => void {
     for (const u of unsubscribers) u();
     useProfileMapStore.setState({ host: null, popupElement: null, fitArea: null, fitAll: null });
   };
-}
-
-let started = false;
-
-/** Binds every WardMap that MapView creates to the profile (once per page; later calls do nothing). */
-export function startProfileMapBinding(): void {
-  if (started) return;
-  started = true;
-  let unbind: (() => void) | null = null;
-  WardMap.watch((wardMap) => {
-    unbind?.();
-    unbind = wardMap ? bind(wardMap) : null;
-  });
 }
