@@ -72,13 +72,13 @@ describe('the mapping', () => {
 
   it('leaves blank fields to the backend and trims what was typed', () => {
     const draft = base();
-    Object.assign(column(draft, 'Smokers (%)'), { name: '  Adults who smoke ', unit: '%', valueType: 'percentage', polarity: 'lower-better' });
+    Object.assign(column(draft, 'Smokers (%)'), { name: '  Adults who smoke ', unit: '%', valueType: 'proportion', polarity: 'low-is-good' });
     column(draft, 'Adults').include = false;
     expect(wideMapping(draft)).toEqual({
       areaCodeColumn: 'areacode',
       period: '2023',
       columns: {
-        'Smokers (%)': { name: 'Adults who smoke', unit: '%', valueType: 'percentage', polarity: 'lower-better' },
+        'Smokers (%)': { name: 'Adults who smoke', unit: '%', valueType: 'proportion', polarity: 'low-is-good' },
         'Obese adults': {},
       },
     });
