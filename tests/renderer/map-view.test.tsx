@@ -101,7 +101,7 @@ const { MapView } = await import('../../renderer/src/components/MapView.tsx');
 const { useSelectionStore } = await import('../../renderer/src/wards/selectionStore.ts');
 const { useLapsStore } = await import('../../renderer/src/laps/store.ts');
 const { useUiStore } = await import('../../renderer/src/shell/uiStore.ts');
-const { useProfileMapStore } = await import('../../renderer/src/profile/mapBinding.ts');
+const { useProfileMapStore } = await import('../../renderer/src/profile/mapStore.ts');
 const { usePlacesStore } = await import('../../renderer/src/places/store.ts');
 
 const resetStores = storeResetter(useSelectionStore, useLapsStore, useUiStore, useProfileMapStore, usePlacesStore);

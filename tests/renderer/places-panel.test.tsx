@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlacesPanel } from '../../renderer/src/components/places/PlacesPanel.tsx';
-import { useLapChoicesStore } from '../../renderer/src/places/lapChoices.ts';
+import { useLapChoicesStore } from '../../renderer/src/places/lapChoicesStore.ts';
 import { usePlacesImportStore } from '../../renderer/src/places/importStore.ts';
 import { usePlacesStore } from '../../renderer/src/places/store.ts';
 import { HUBS, HUBS_LIST, NO_CENTRES, placeMap } from './fixtures.ts';

@@ -10,7 +10,8 @@ import { useMapBindings } from '../map/bindings.ts';
 import { WardMap } from '../map/WardMap.ts';
 import { useSelectionStore } from '../wards/selectionStore.ts';
 import { useUiStore } from '../shell/uiStore.ts';
-import { MapKeyHead, useMapKeyStore } from './MapKeyHead.tsx';
+import { MapKeyHead } from './MapKeyHead.tsx';
+import { useMapKeyStore } from '../shell/mapKeyStore.ts';
 import { LapMapLegend, MapEditBar, useLapHoverNote } from './laps/MapLapUi.tsx';
 
 type MapStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };

@@ -10,9 +10,8 @@
  *     ChoroplethLegend.tsx); with no choropleth and "a ward" chosen, a click profiles that ward.
  *
  * The WardMap is created by MapView, which binds it here (useMapBindings). `useProfileMapStore` hands the
- * overlay host (for the legend) and the popup's element to React.
+ * overlay host (for the legend) and the popup's element to React (mapStore.ts).
  */
-import { create } from 'zustand';
 import type { Choropleth } from '../../../shared/contract/profile.ts';
 import type { GeoPolygon } from '../../../shared/domain.ts';
 import { classColour, type ChoroplethFill } from '../map/choropleth.ts';
@@ -24,21 +23,10 @@ import { useUiStore } from '../shell/uiStore.ts';
 import { useWardsStore } from '../wards/store.ts';
 import { useChoroplethStore } from './choroplethStore.ts';
 import { comparisonColour } from './format.ts';
+import { useProfileMapStore } from './mapStore.ts';
 import { useProfileStore, type ProfileTarget } from './store.ts';
 
 export const PROFILE_PANEL = 'profile';
-
-export interface ProfileMapState {
-  /** The element around the map, for the legend's portal; null while there is no map. */
-  host: HTMLElement | null;
-  /** The open popup's content element, for a portal. */
-  popupElement: HTMLElement | null;
-  /** Camera moves for the map key's buttons (null while there is no map). */
-  fitArea: (() => void) | null;
-  fitAll: (() => void) | null;
-}
-
-export const useProfileMapStore = create<ProfileMapState>()(() => ({ host: null, popupElement: null, fitArea: null, fitAll: null }));
 
 /** Each ward's paint for a choropleth answer: class colours by polarity, or comparison colours. */
 export function choroplethFills(data: Choropleth): ChoroplethFill[] {

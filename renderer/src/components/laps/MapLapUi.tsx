@@ -3,7 +3,8 @@
  * key (the set's LAPs and their colours), and a line in the hover tooltip saying what a click would do.
  */
 import { useId, useMemo } from 'react';
-import { MapKeyHead, useMapKeyStore } from '../MapKeyHead.tsx';
+import { MapKeyHead } from '../MapKeyHead.tsx';
+import { useMapKeyStore } from '../../shell/mapKeyStore.ts';
 import { activeLap, currentSet, useLapsStore } from '../../laps/store.ts';
 import { useWardsStore } from '../../wards/store.ts';
 
