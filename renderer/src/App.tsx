@@ -1,42 +1,22 @@
 /**
  * LAP Insight: wards of West and North Northamptonshire on a map, with a side panel of tabs (panels.tsx): the
  * ward finder, the LAP builder, and more to come. Undo/redo and the status line sit in the header.
+ *
+ * Where things live: components/ holds the React components, by feature; each feature's state and logic sit in
+ * renderer/src/<feature>/ (store.ts, or <part>Store.ts for a part with its own life; mapBinding.ts for what it
+ * draws on the map); shell/ holds what the whole window shares (the open tab, undo history, status line, help,
+ * menu commands and shortcuts); map/ is the one module that owns maplibre.
  */
 import { useEffect } from 'react';
 import { DataImportLayer } from './components/data/DataImportLayer.tsx';
-import { HelpButton, HelpPanel, useHelpShortcut } from './components/HelpPanel.tsx';
-import { HistoryBar, StatusLine, useUndoShortcuts } from './components/HistoryBar.tsx';
+import { HelpButton, HelpPanel } from './components/HelpPanel.tsx';
+import { HistoryBar, StatusLine } from './components/HistoryBar.tsx';
 import { MapView } from './components/MapView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { SidePanel } from './components/SidePanel.tsx';
-import { useHelpStore } from './stores/help.ts';
-import { useMenuUndo } from './shell/menuUndo.ts';
+import { useCommands } from './shell/commands.ts';
 import { PanelBoundary } from './shell/PanelBoundary.tsx';
-import { useLapsStore } from './stores/laps.ts';
-import { announce } from './stores/status.ts';
-import { useUiStore } from './stores/ui.ts';
-import { useWardsStore } from './stores/wards.ts';
-
-/** Electron's File > Import LAPs… opens the import dialog on the LAPs tab; File > Import places… goes to the Places tab. */
-function useMenuCommands(): void {
-  useEffect(() => {
-    const lap = window.lap;
-    if (!lap || typeof lap.onMenu !== 'function') return;
-    return lap.onMenu((action) => {
-      if (action === 'menu:import') {
-        useUiStore.getState().setPanel('laps');
-        useLapsStore.getState().openDialog({ kind: 'import' });
-      } else if (action === 'menu:import-places') {
-        // A file chooser needs a click or key press in the page, so the menu brings the button into view and focus.
-        useUiStore.getState().setPanel('places');
-        window.setTimeout(() => document.querySelector<HTMLButtonElement>('[data-testid="places-import-button"]')?.focus(), 50);
-        announce('Places tab: press Enter on "Import places…" to choose a file.');
-      } else if (action === 'menu:help') {
-        useHelpStore.getState().show();
-      }
-    });
-  }, []);
-}
+import { useWardsStore } from './wards/store.ts';
 
 export function App() {
   const status = useWardsStore((s) => s.status);
@@ -47,10 +27,7 @@ export function App() {
   useEffect(() => {
     if (useWardsStore.getState().status === 'idle') void load();
   }, [load]);
-  useUndoShortcuts();
-  useMenuCommands();
-  useHelpShortcut();
-  useMenuUndo();
+  useCommands();
 
   return (
     <div className="app">

@@ -125,7 +125,7 @@ export async function startHarness(prefix = 'lap-e2e-'): Promise<Harness> {
 /** Waits until the map has loaded and has nothing left to draw or animate. */
 /**
  * A stand-in for the preload's menu bridge (window.lap.onMenu), as the Electron menu would drive it: every
- * subscriber hears each action (the app subscribes from several places: menu commands, Help, Undo/Redo), and
+ * subscriber hears each action (the app subscribes once, in renderer/src/shell/commands.ts), and
  * `window.__menu(action)` sends one.
  */
 export async function installMenuBridge(context: BrowserContext): Promise<void> {

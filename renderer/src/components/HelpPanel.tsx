@@ -3,13 +3,13 @@
  * where the data come from and how old each source is ("data as of", from the datasets' own metadata), keyboard
  * shortcuts, and where to read about importing your own data. Everything is in the app, so it works offline.
  *
- * Opened by the header's Help button, F1, and the app menu's Help ▸ LAP Insight Help ('menu:help').
+ * Opened by the header's Help button, F1, and the app menu's Help ▸ LAP Insight Help ('menu:help', shell/commands.ts).
  */
 import { useEffect, useState } from 'react';
 import type { DatasetInfo } from '../../../shared/contract/data.ts';
 import { send } from '../api.ts';
 import { formatDate } from '../profile/format.ts';
-import { useHelpStore } from '../stores/help.ts';
+import { useHelpStore } from '../shell/helpStore.ts';
 import { Dialog } from './Dialog.tsx';
 import { ComparisonLegend } from './profile/ComparisonLegend.tsx';
 
@@ -170,17 +170,4 @@ export function HelpButton() {
       Help
     </button>
   );
-}
-
-/** F1 opens the Help panel anywhere in the window. */
-export function useHelpShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'F1' || event.defaultPrevented) return;
-      event.preventDefault();
-      useHelpStore.getState().show();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
 }

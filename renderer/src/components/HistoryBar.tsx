@@ -1,43 +1,13 @@
 /**
  * Undo and Redo buttons naming what they will undo or redo ("Undo add Castle"), the status line that says what
- * just happened (read out by screen readers), and the keyboard shortcuts: Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y
- * (Cmd on a Mac). The shortcuts leave text fields alone, so Ctrl+Z there still undoes typing.
+ * just happened (read out by screen readers). The shortcuts (Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y; Cmd on a Mac) are
+ * handled with the menu's commands in shell/commands.ts.
  */
-import { useEffect } from 'react';
-import { useHistoryStore } from '../stores/history.ts';
-import { useStatusStore } from '../stores/status.ts';
+import { useHistoryStore } from '../shell/historyStore.ts';
+import { useStatusStore } from '../shell/statusStore.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const MOD = isMac ? '⌘' : 'Ctrl+';
-
-/** True when the key should go to the field (text editing has its own undo). */
-function isTextField(el: Element | null): boolean {
-  if (!el) return false;
-  if (el instanceof HTMLTextAreaElement) return true;
-  if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'range', 'image'].includes(el.type);
-  return el instanceof HTMLElement && el.isContentEditable;
-}
-
-export function useUndoShortcuts(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey) return;
-      if (!(isMac ? event.metaKey : event.ctrlKey)) return;
-      if (isTextField(document.activeElement)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const key = event.key.toLowerCase();
-      const z = key === 'z' || event.code === 'KeyZ';
-      const y = key === 'y' || event.code === 'KeyY';
-      if (!z && !y) return;
-      event.preventDefault();
-      const { undo, redo } = useHistoryStore.getState();
-      if (z && !event.shiftKey) void undo();
-      else void redo();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
 
 export function HistoryBar() {
   const past = useHistoryStore((s) => s.past);

@@ -3,12 +3,7 @@
  * choice for every key (the profile's, the councils', the LAPs'), kept while the app runs.
  */
 import type { ReactNode } from 'react';
-import { create } from 'zustand';
-
-export const useMapKeyStore = create<{ folded: boolean; toggle(): void }>()((set, get) => ({
-  folded: false,
-  toggle: () => set({ folded: !get().folded }),
-}));
+import { useMapKeyStore } from '../shell/mapKeyStore.ts';
 
 export function MapKeyHead({ title, bodyId }: { title: ReactNode; bodyId: string }) {
   const folded = useMapKeyStore((s) => s.folded);

@@ -1,43 +1,24 @@
 /**
- * The map area: hosts a WardMap (which owns maplibre), the hover tooltip and the legend, and keeps the map in
- * step with the selection store and (on the LAPs tab) the LAP builder: clicks and drags on the map then add or
- * remove wards of the LAP being edited, with a toolbar for the Box and Lasso tools.
+ * The map area: hosts a WardMap (which owns maplibre), the hover tooltip and the legend. useMapBindings
+ * (map/bindings.ts) binds every feature to the map: the selection, the LAP builder (on the LAPs tab clicks and
+ * drags add or remove wards of the LAP being edited, with a toolbar for the Box and Lasso tools), the profile's
+ * choropleth and the places.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Geography } from '../../../shared/domain.ts';
-import { addWards, toggleWard } from '../laps/actions.ts';
-import { bindLapsToMap } from '../laps/mapBinding.ts';
-import { WardMap, type PickGesture, type PickMode } from '../map/WardMap.ts';
-import { activeLap, useLapsStore } from '../stores/laps.ts';
-import { useSelectionStore } from '../stores/selection.ts';
-import { useUiStore } from '../stores/ui.ts';
-import { MapKeyHead, useMapKeyStore } from './MapKeyHead.tsx';
+import { useMapBindings } from '../map/bindings.ts';
+import { WardMap } from '../map/WardMap.ts';
+import { useSelectionStore } from '../wards/selectionStore.ts';
+import { useUiStore } from '../shell/uiStore.ts';
+import { MapKeyHead } from './MapKeyHead.tsx';
+import { useMapKeyStore } from '../shell/mapKeyStore.ts';
 import { LapMapLegend, MapEditBar, useLapHoverNote } from './laps/MapLapUi.tsx';
-
-/** A map click or drag while a LAP is being edited. */
-function onWardsPicked(codes: string[], mode: PickMode, gesture: PickGesture): void {
-  const lap = activeLap(useLapsStore.getState());
-  if (!lap || codes.length === 0) return;
-  if (mode === 'toggle') void toggleWard(lap.id, codes[0]!);
-  else void addWards(lap.id, codes, gesture === 'lasso' ? 'lasso' : 'box');
-}
-
-/** A map click when nothing is being edited: on the LAPs tab it opens the LAP the ward is in. */
-function onSelect(code: string | null): void {
-  if (useUiStore.getState().panel !== 'laps') {
-    useSelectionStore.getState().select(code);
-    return;
-  }
-  if (!code) return;
-  const lap = useLapsStore.getState().laps.find((l) => l.wards.some((w) => w.code === code));
-  if (lap) useLapsStore.getState().selectLap(lap.id);
-}
 
 type MapStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
 
 export function MapView({ geography }: { geography: Geography }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const wardMapRef = useRef<WardMap | null>(null);
+  const [wardMap, setWardMap] = useState<WardMap | null>(null);
   const [status, setStatus] = useState<MapStatus>({ state: 'loading' });
   const hovered = useSelectionStore((s) => s.hovered);
   const lapMode = useUiStore((s) => s.panel === 'laps');
@@ -45,16 +26,15 @@ export function MapView({ geography }: { geography: Geography }) {
   const keyFolded = useMapKeyStore((s) => s.folded);
   const keyId = useId();
 
+  // Before the map is created, so that on the way out the features are unbound before the map goes.
+  useMapBindings(wardMap);
+
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const { setHovered } = useSelectionStore.getState();
-    let wardMap: WardMap;
+    let created: WardMap;
     try {
-      wardMap = new WardMap(container, geography, {
-        onHover: setHovered,
-        onSelect,
-        onWardsPicked,
+      created = new WardMap(container, geography, {
         onLoad: () => setStatus({ state: 'ready' }),
       });
     } catch (err) {
@@ -62,19 +42,10 @@ export function MapView({ geography }: { geography: Geography }) {
       setStatus({ state: 'failed', message: err instanceof Error ? err.message : String(err) });
       return;
     }
-    wardMapRef.current = wardMap;
-    wardMap.setSelected(useSelectionStore.getState().selectedCode);
-    const unsubscribe = useSelectionStore.subscribe((state, previous) => {
-      if (state.selectedCode !== previous.selectedCode) wardMap.setSelected(state.selectedCode);
-      if (state.flyRequest && state.flyRequest !== previous.flyRequest) wardMap.flyToWard(state.flyRequest.code);
-    });
-    const unbindLaps = bindLapsToMap(wardMap);
+    setWardMap(created);
     return () => {
-      unsubscribe();
-      unbindLaps();
-      wardMap.destroy();
-      wardMapRef.current = null;
-      setHovered(null);
+      setWardMap(null);
+      created.destroy();
     };
   }, [geography]);
 
@@ -120,7 +91,7 @@ export function MapView({ geography }: { geography: Geography }) {
       {lapMode && status.state === 'ready' && <MapEditBar />}
 
       {lapMode ? (
-        <LapMapLegend onFit={() => wardMapRef.current?.fitCouncils()} ready={status.state === 'ready'} />
+        <LapMapLegend onFit={() => wardMap?.fitCouncils()} ready={status.state === 'ready'} />
       ) : (
       <div className="map-legend" role="region" aria-label="Map key">
         <MapKeyHead title="Councils" bodyId={`${keyId}-body`} />
@@ -136,7 +107,7 @@ export function MapView({ geography }: { geography: Geography }) {
             <span className="swatch swatch-selected" aria-hidden="true" /> Selected ward
           </li>
         </ul>
-        <button type="button" className="button button-small" onClick={() => wardMapRef.current?.fitCouncils()} disabled={status.state !== 'ready'}>
+        <button type="button" className="button button-small" onClick={() => wardMap?.fitCouncils()} disabled={status.state !== 'ready'}>
           Zoom to fit both councils
         </button>
         </div>

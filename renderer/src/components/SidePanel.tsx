@@ -5,7 +5,7 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { SIDE_PANELS } from '../panels.tsx';
 import { PanelBoundary } from '../shell/PanelBoundary.tsx';
-import { useUiStore } from '../stores/ui.ts';
+import { useUiStore } from '../shell/uiStore.ts';
 
 export function SidePanel() {
   const stored = useUiStore((s) => s.panel);

@@ -1,8 +1,8 @@
 /**
  * The selected ward: name, code and council, with a way to zoom to it or clear the selection.
  */
-import { useSelectionStore } from '../stores/selection.ts';
-import { useWardsStore } from '../stores/wards.ts';
+import { useSelectionStore } from '../wards/selectionStore.ts';
+import { useWardsStore } from '../wards/store.ts';
 import { councilClass } from './council.ts';
 
 const hectares = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

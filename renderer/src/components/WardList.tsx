@@ -6,8 +6,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { searchByName } from '../../../shared/names.ts';
 import type { Ward } from '../../../shared/domain.ts';
-import { useSelectionStore } from '../stores/selection.ts';
-import { useWardsStore } from '../stores/wards.ts';
+import { useSelectionStore } from '../wards/selectionStore.ts';
+import { useWardsStore } from '../wards/store.ts';
 import { councilClass } from './council.ts';
 
 export function WardList() {

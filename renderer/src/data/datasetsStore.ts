@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { DatasetDeleted, DatasetInfo } from '../../../shared/contract/data.ts';
 import { send } from '../api.ts';
-import { announce } from '../stores/status.ts';
+import { announce } from '../shell/statusStore.ts';
 import { describeError } from '../errors.ts';
 import { count, formatNumber } from './format.ts';
 

@@ -19,7 +19,7 @@ import type { DatasetInfo, DELIMITERS, ENCODINGS, ImportFormat, ImportMapping, I
 import type { Polarity } from '../../../shared/indicators-meta.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/data.ts';
 import { ApiError, send } from '../api.ts';
-import { announce } from '../stores/status.ts';
+import { announce } from '../shell/statusStore.ts';
 import { readFileAsBase64, ReadCancelled } from './base64.ts';
 import { useDatasetsStore } from './datasetsStore.ts';
 import { describeError } from '../errors.ts';

@@ -36,7 +36,7 @@ export interface WideDraft {
 export type WideFieldErrors = Record<string, string>;
 
 const AREA_CODE_HEADER = /^(area[ _]?code|code|geography[ _]?code|(lsoa|msoa|oa|ward|wd|lad|la)\d{0,2}[ _]?(cd|code))$/i;
-const AREA_NAME_HEADER = /^((area|ward|lsoa|msoa|oa|lad|la|geography)[ _]?(\d{2})?[ _]?)?(name|nm)$/i;
+const AREA_NAME_HEADER = /^((area|ward|wd|lsoa|msoa|oa|lad|la|geography)[ _]?(\d{2})?[ _]?)?(name|nm)$/i;
 
 /** The indicator id the backend makes from a column header when none is given ("Smokers (%)" -> "smokers_pct"). */
 export function slugId(s: string): string {

@@ -1,5 +1,5 @@
 /**
- * Everything a user can do to LAPs, each saved to the backend at once and recorded for undo (stores/history.ts).
+ * Everything a user can do to LAPs, each saved to the backend at once and recorded for undo (shell/historyStore.ts).
  *
  * Undo design: each edit returns a Command whose undo/redo call the contract again:
  * - ward changes: laps.setWards with the list before (undo) or after (redo);
@@ -20,11 +20,11 @@
 import type { Lap, LapExportFormat, LapImportResult } from '../../../shared/contract/laps.ts';
 import { listJoin } from '../../../shared/laps.ts';
 import { send } from '../api.ts';
-import { useHistoryStore, type Command } from '../stores/history.ts';
-import { useLapsStore, type LapMessageArea } from '../stores/laps.ts';
-import { announce } from '../stores/status.ts';
-import { useUiStore } from '../stores/ui.ts';
-import { useWardsStore } from '../stores/wards.ts';
+import { useHistoryStore, type Command } from '../shell/historyStore.ts';
+import { useLapsStore, type LapMessageArea } from './store.ts';
+import { announce } from '../shell/statusStore.ts';
+import { useUiStore } from '../shell/uiStore.ts';
+import { useWardsStore } from '../wards/store.ts';
 import { downloadText } from './download.ts';
 import { describeError } from '../errors.ts';
 import { formatCount, formatPopulation } from './format.ts';

@@ -1,11 +1,29 @@
 /**
  * Keeps a WardMap in step with the LAP builder: LAP mode while the LAPs tab is open, the edited LAP's wards and
- * colour, every outline of the set, the wards in no LAP (when asked), the drawing tool, and camera moves.
+ * colour, every outline of the set, the wards in no LAP (when asked), the drawing tool, and camera moves. Back
+ * from the map: wards picked while editing (a click toggles one, a box or lasso adds them), and on the LAPs tab a
+ * click on a ward opens the LAP it is in.
  * It only calls WardMap's small interface; WardMap is still the only module that touches maplibre.
  */
-import type { WardMap } from '../map/WardMap.ts';
-import { activeLap, useLapsStore, type LapsState } from '../stores/laps.ts';
-import { useUiStore } from '../stores/ui.ts';
+import type { PickGesture, PickMode, WardMap } from '../map/WardMap.ts';
+import { addWards, toggleWard } from './actions.ts';
+import { activeLap, useLapsStore, type LapsState } from './store.ts';
+import { useUiStore } from '../shell/uiStore.ts';
+
+/** A map click or drag while a LAP is being edited. */
+function onWardsPicked(codes: string[], mode: PickMode, gesture: PickGesture): void {
+  const lap = activeLap(useLapsStore.getState());
+  if (!lap || codes.length === 0) return;
+  if (mode === 'toggle') void toggleWard(lap.id, codes[0]!);
+  else void addWards(lap.id, codes, gesture === 'lasso' ? 'lasso' : 'box');
+}
+
+/** A map click when nothing is being edited: on the LAPs tab it opens the LAP the ward is in. */
+function onWardClick(code: string | null): void {
+  if (useUiStore.getState().panel !== 'laps' || !code) return;
+  const lap = useLapsStore.getState().laps.find((l) => l.wards.some((w) => w.code === code));
+  if (lap) useLapsStore.getState().selectLap(lap.id);
+}
 
 export function bindLapsToMap(wardMap: WardMap): () => void {
   let lastOutlines: unknown = undefined;
@@ -35,10 +53,8 @@ export function bindLapsToMap(wardMap: WardMap): () => void {
   };
 
   apply();
-  const unsubscribeLaps = useLapsStore.subscribe(apply);
-  const unsubscribeUi = useUiStore.subscribe(apply);
+  const unsubscribers = [useLapsStore.subscribe(apply), useUiStore.subscribe(apply), wardMap.onWardsPicked(onWardsPicked), wardMap.onWardClick(onWardClick)];
   return () => {
-    unsubscribeLaps();
-    unsubscribeUi();
+    for (const u of unsubscribers) u();
   };
 }

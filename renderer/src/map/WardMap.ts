@@ -1,11 +1,14 @@
 /**
- * WardMap: the one module that owns the maplibre instance. React never touches maplibre directly; it creates a
- * WardMap, tells it what is selected, asks it to fly somewhere, and hears back through callbacks.
+ * WardMap: the one module that owns the maplibre instance. React never touches maplibre directly: MapView creates a
+ * WardMap, and useMapBindings (map/bindings.ts) binds each feature to it: the feature's state drives the setters
+ * below, and the map's listeners (each returns an unsubscribe) tell the feature what the user did.
  *
- *   const wardMap = new WardMap(container, geography, { onHover, onSelect, onLoad, onError });
+ *   const wardMap = new WardMap(container, geography, { onLoad, onError });
  *   wardMap.setSelected('E05013246');   // highlight (feature-state), or null to clear
  *   wardMap.flyToWard('E05013246');     // move the camera to a ward
  *   wardMap.fitCouncils();              // show both councils
+ *   wardMap.onHover((hover | null) => ...);             // the ward under the pointer, or none
+ *   wardMap.onWardClick((code | null) => ...);          // a click that is not a LAP edit: a ward, or empty map
  *   wardMap.destroy();
  *
  * The LAP builder (layers in lapLayers.ts):
@@ -17,16 +20,14 @@
  *   wardMap.setEditing(true);                        // clicks and drags pick wards (onWardsPicked) instead of selecting
  *   wardMap.setTool('select' | 'box' | 'lasso');     // plain drag: pan, box, or lasso. Shift-drag is always a box.
  *   wardMap.fitWards(codes);                         // show a group of wards whole
- *   handlers.onWardsPicked(codes, mode, gesture)     // 'toggle' for a click, 'add' for a box or lasso
+ *   wardMap.onWardsPicked((codes, mode, gesture) => ...); // while editing: 'toggle' for a click, 'add' for a box or lasso
  *
  * The Local Area Profile (layers in choropleth.ts):
  *
  *   wardMap.setProfileArea({ geometry, name } | null);  // the profiled LAP, ward or council, outlined on top
  *   wardMap.setChoropleth(fills | null);                // colour all wards ({code, colour|null, key}), or stop
- *   wardMap.onWardClick((code) => ...);                 // extra click listener (returns an unsubscribe)
  *   wardMap.showPopup(code, element, onClose);          // a popup at a ward holding `element`; closePopup()
  *   wardMap.overlayHost();                              // the element around the map, for legends (portals)
- *   WardMap.watch((wardMap | null) => ...);             // hear when a map is created or destroyed
  *
  * Places (layers in placeLayers.ts):
  *
@@ -93,13 +94,11 @@ export interface LapOutlineCollection {
   features: readonly LapOutlineFeature[];
 }
 
+/** While editing: wards were clicked, or a box or lasso was drawn around them (never an empty list). */
+export type WardsPickedListener = (codes: string[], mode: PickMode, gesture: PickGesture) => void;
+
+/** The map's own life; what the user does on it is heard through listeners (onHover, onWardClick, …). */
 export interface WardMapHandlers {
-  /** The pointer moved onto a ward (or between wards), or left them (null). */
-  onHover?(hover: WardHover | null): void;
-  /** A ward was clicked, or empty map was clicked (null). */
-  onSelect?(code: string | null): void;
-  /** While editing: wards were clicked, or a box or lasso was drawn around them (never an empty list). */
-  onWardsPicked?(codes: string[], mode: PickMode, gesture: PickGesture): void;
   /** The style, sources and first frame are ready. */
   onLoad?(): void;
   /** Something went wrong inside maplibre; the message is technical. */
@@ -131,8 +130,6 @@ interface PopupEntry {
 
 const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-type WardMapWatcher = (wardMap: WardMap | null) => void;
-
 function extendBounds(bounds: Bounds, coords: unknown): void {
   if (!Array.isArray(coords)) return;
   if (typeof coords[0] === 'number' && typeof coords[1] === 'number') {
@@ -150,6 +147,14 @@ export function geometryBounds(geometry: GeoPolygon): Bounds {
   const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   extendBounds(bounds, geometry.coordinates);
   return bounds;
+}
+
+/** Adds a listener to a set; returns its removal. */
+function listen<T>(listeners: Set<T>, listener: T): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** How close flyToPoint goes: streets readable, clusters split. */
@@ -183,6 +188,8 @@ export class WardMap {
   private choropleth: readonly ChoroplethFill[] | null = null;
   private profileArea: { geometry: GeoPolygon; name: string } | null = null;
   private readonly clickListeners = new Set<(code: string | null) => void>();
+  private readonly hoverListeners = new Set<(hover: WardHover | null) => void>();
+  private readonly pickListeners = new Set<WardsPickedListener>();
   private popup: PopupEntry | null = null;
   // Places, kept so they can be applied once the map has loaded.
   private places: FeatureCollection | null = null;
@@ -190,21 +197,6 @@ export class WardMap {
   private readonly placeListeners = new Set<(placeId: number) => void>();
   private placeHover = false;
   private readonly container: HTMLElement;
-
-  private static live: WardMap | null = null;
-  private static readonly watchers = new Set<WardMapWatcher>();
-
-  /**
-   * Calls `watcher` with the live WardMap (at once, if there is one) and again whenever one is created or
-   * destroyed (null). For bindings that MapView does not create itself (the profile's choropleth).
-   */
-  static watch(watcher: WardMapWatcher): () => void {
-    WardMap.watchers.add(watcher);
-    if (WardMap.live) watcher(WardMap.live);
-    return () => {
-      WardMap.watchers.delete(watcher);
-    };
-  }
 
   constructor(
     container: HTMLElement,
@@ -298,9 +290,6 @@ export class WardMap {
         this.updateCursor();
       });
     }
-
-    WardMap.live = this;
-    for (const watcher of WardMap.watchers) watcher(this);
   }
 
   /** The maplibre Map, for tests and debugging only. */
@@ -346,7 +335,7 @@ export class WardMap {
     if (this.loaded) this.map.setGlobalStateProperty('lapMode', on);
   }
 
-  /** While editing, clicks and drags pick wards (handlers.onWardsPicked) instead of selecting one. */
+  /** While editing, clicks and drags pick wards (onWardsPicked) instead of selecting one. */
   setEditing(on: boolean): void {
     if (on === this.editing) return;
     this.editing = on;
@@ -426,10 +415,17 @@ export class WardMap {
 
   /** Hears every map click that is not a LAP edit: the ward's code, or null for empty map. */
   onWardClick(listener: (code: string | null) => void): () => void {
-    this.clickListeners.add(listener);
-    return () => {
-      this.clickListeners.delete(listener);
-    };
+    return listen(this.clickListeners, listener);
+  }
+
+  /** Hears the pointer move onto a ward (or between wards), or leave them (null). */
+  onHover(listener: (hover: WardHover | null) => void): () => void {
+    return listen(this.hoverListeners, listener);
+  }
+
+  /** While editing: hears wards clicked, or a box or lasso drawn around them (never an empty list). */
+  onWardsPicked(listener: WardsPickedListener): () => void {
+    return listen(this.pickListeners, listener);
   }
 
   /** Shows `content` in a popup at a ward (replacing any other). `onClose` runs when the user closes it. */
@@ -478,10 +474,7 @@ export class WardMap {
 
   /** Hears clicks on single places (not clusters: those zoom in). */
   onPlaceClick(listener: (placeId: number) => void): () => void {
-    this.placeListeners.add(listener);
-    return () => {
-      this.placeListeners.delete(listener);
-    };
+    return listen(this.placeListeners, listener);
   }
 
   /** Moves the camera close to a point (a place), zooming in to at least `zoom` so it is out of any cluster. */
@@ -519,11 +512,9 @@ export class WardMap {
   destroy(): void {
     this.closePopup();
     this.clickListeners.clear();
+    this.hoverListeners.clear();
+    this.pickListeners.clear();
     this.placeListeners.clear();
-    if (WardMap.live === this) {
-      WardMap.live = null;
-      for (const watcher of WardMap.watchers) watcher(null);
-    }
     this.picker.destroy();
     if (window.__lapMap === this.hook) delete window.__lapMap;
     this.map.remove();
@@ -664,7 +655,7 @@ export class WardMap {
       }
     }
     const unique = [...new Set(codes)].filter((c) => this.wardsByCode.has(c));
-    if (unique.length) this.handlers.onWardsPicked?.(unique, 'add', shape.kind);
+    if (unique.length) for (const listener of this.pickListeners) listener(unique, 'add', shape.kind);
   }
 
   private setHovered(hover: WardHover | null): void {
@@ -675,7 +666,7 @@ export class WardMap {
       this.hoveredCode = code;
       this.updateCursor();
     }
-    this.handlers.onHover?.(hover);
+    for (const listener of this.hoverListeners) listener(hover);
   }
 
   private onPointerMove(event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }): void {
@@ -738,10 +729,9 @@ export class WardMap {
     const feature = this.map.queryRenderedFeatures(event.point, { layers: [LAYER.wardFill] })[0];
     const code = feature?.properties?.code;
     if (this.editing) {
-      if (typeof code === 'string') this.handlers.onWardsPicked?.([code], 'toggle', 'click');
+      if (typeof code === 'string') for (const listener of this.pickListeners) listener([code], 'toggle', 'click');
       return;
     }
-    this.handlers.onSelect?.(typeof code === 'string' ? code : null);
     for (const listener of this.clickListeners) listener(typeof code === 'string' ? code : null);
   }
 }

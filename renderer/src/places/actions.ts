@@ -1,7 +1,7 @@
 /**
  * What a user can do to places, each saved to the backend at once:
  *
- *   - attach / detach a place to a LAP ("this practice serves N4"): recorded for undo (stores/history.ts), the
+ *   - attach / detach a place to a LAP ("this practice serves N4"): recorded for undo (shell/historyStore.ts), the
  *     undo being the opposite verb. Place ids never change, so the commands hold plain ids;
  *   - delete an imported list (asked first; not undoable: the file can be imported again);
  *   - import or clear the population-weighted centroids that distances are measured from.
@@ -13,10 +13,10 @@ import type { CentresImportResult } from '../../../shared/contract/places.ts';
 import type { Place } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import { readFileAsBase64 } from '../data/base64.ts';
-import { useHistoryStore } from '../stores/history.ts';
-import { announce } from '../stores/status.ts';
-import { describeError } from '../errors.ts';
+import { useHistoryStore } from '../shell/historyStore.ts';
+import { announce } from '../shell/statusStore.ts';
 import { linkPhrase } from './format.ts';
+import { describeError } from '../errors.ts';
 import { usePlacesStore } from './store.ts';
 
 export type ActionResult = { ok: true } | { ok: false; message: string };

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { ProfileAreaArg } from '../../../shared/contract/profile.ts';
 import type { AreaPlaces } from '../../../shared/places.ts';
 import { send } from '../api.ts';
-import type { LoadStatus } from '../stores/wards.ts';
+import type { LoadStatus } from '../wards/store.ts';
 import { describeError } from '../errors.ts';
 
 export interface PlacesAreaState {

@@ -18,7 +18,7 @@ import type { PlaceList } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import { ReadCancelled, toBase64 } from '../data/base64.ts';
 import { formatBytes } from '../data/format.ts';
-import { announce } from '../stores/status.ts';
+import { announce } from '../shell/statusStore.ts';
 import { describeError } from '../errors.ts';
 import { usePlacesStore } from './store.ts';
 

@@ -12,7 +12,7 @@
  */
 import { placeCategory, type Place, type PlaceFeature } from '../../../shared/places.ts';
 import { letterInk, visiblePlaces } from '../map/placeLayers.ts';
-import { WardMap } from '../map/WardMap.ts';
+import type { WardMap } from '../map/WardMap.ts';
 import { addressText, linkText, whereText } from './format.ts';
 import { placeFeature, usePlacesStore } from './store.ts';
 
@@ -64,7 +64,7 @@ export function placePopupContent(feature: PlaceFeature, detail: Place | undefin
   return root;
 }
 
-function bind(wardMap: WardMap): () => void {
+export function bindPlacesToMap(wardMap: WardMap): () => void {
   let popupFor: number | null = null;
   let popupDetail: Place | undefined = undefined;
   let lastSeq = 0;
@@ -103,18 +103,4 @@ function bind(wardMap: WardMap): () => void {
   return () => {
     for (const u of unsubscribers) u();
   };
-}
-
-let started = false;
-
-/** Loads the places and binds every WardMap that MapView creates to them (once per page; later calls do nothing). */
-export function startPlacesMapBinding(): void {
-  if (started) return;
-  started = true;
-  void usePlacesStore.getState().load();
-  let unbind: (() => void) | null = null;
-  WardMap.watch((wardMap) => {
-    unbind?.();
-    unbind = wardMap ? bind(wardMap) : null;
-  });
 }

@@ -13,7 +13,7 @@ import { create } from 'zustand';
 import { PLACE_CATEGORY_IDS, type CentresInfo, type Place, type PlaceCategoryId, type PlaceFeature, type PlaceFeatureCollection, type PlaceList } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import { readPref, writePref } from '../prefs.ts';
-import type { LoadStatus } from '../stores/wards.ts';
+import type { LoadStatus } from '../wards/store.ts';
 import { describeError } from '../errors.ts';
 
 /** A request to show a place: open its popup and (when `fly`) move the map to it. `seq` changes every time. */

@@ -10,8 +10,8 @@ import { create } from 'zustand';
 import type { Choropleth, WardBreakdownRow } from '../../../shared/contract/profile.ts';
 import { send } from '../api.ts';
 import { readPref, writePref } from '../prefs.ts';
-import { announce } from '../stores/status.ts';
-import type { LoadStatus } from '../stores/wards.ts';
+import { announce } from '../shell/statusStore.ts';
+import type { LoadStatus } from '../wards/store.ts';
 import { describeError } from '../errors.ts';
 import { useProfileStore } from './store.ts';
 

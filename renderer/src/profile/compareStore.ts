@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { ProfileComparison } from '../../../shared/contract/profile.ts';
 import { send } from '../api.ts';
-import type { LoadStatus } from '../stores/wards.ts';
+import type { LoadStatus } from '../wards/store.ts';
 import { describeError } from '../errors.ts';
 import { areaArg, useProfileStore } from './store.ts';
 

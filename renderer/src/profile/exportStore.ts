@@ -8,7 +8,7 @@ import type { ExportFormatArg, ExportProfileResult } from '../../../shared/contr
 import type { JobState } from '../../../shared/contract/data.ts';
 import type { PlaceCategoryId } from '../../../shared/places.ts';
 import { send } from '../api.ts';
-import { announce } from '../stores/status.ts';
+import { announce } from '../shell/statusStore.ts';
 import { describeError } from '../errors.ts';
 import { areaArg, useProfileStore } from './store.ts';
 

@@ -9,36 +9,24 @@
  *   - a click on a ward then opens a popup with its value (the React content is portalled into it by
  *     ChoroplethLegend.tsx); with no choropleth and "a ward" chosen, a click profiles that ward.
  *
- * The WardMap is created by MapView; WardMap.watch tells us when it exists. `useProfileMapStore` hands the
- * overlay host (for the legend) and the popup's element to React.
+ * The WardMap is created by MapView, which binds it here (useMapBindings). `useProfileMapStore` hands the
+ * overlay host (for the legend) and the popup's element to React (mapStore.ts).
  */
-import { create } from 'zustand';
 import type { Choropleth } from '../../../shared/contract/profile.ts';
 import type { GeoPolygon } from '../../../shared/domain.ts';
 import { classColour, type ChoroplethFill } from '../map/choropleth.ts';
-import { WardMap } from '../map/WardMap.ts';
+import type { WardMap } from '../map/WardMap.ts';
 import type { Profile } from '../../../shared/profile.ts';
 import { usePlacesStore } from '../places/store.ts';
-import { useSelectionStore } from '../stores/selection.ts';
-import { useUiStore } from '../stores/ui.ts';
-import { useWardsStore } from '../stores/wards.ts';
+import { useSelectionStore } from '../wards/selectionStore.ts';
+import { useUiStore } from '../shell/uiStore.ts';
+import { useWardsStore } from '../wards/store.ts';
 import { useChoroplethStore } from './choroplethStore.ts';
 import { comparisonColour } from './format.ts';
+import { useProfileMapStore } from './mapStore.ts';
 import { useProfileStore, type ProfileTarget } from './store.ts';
 
 export const PROFILE_PANEL = 'profile';
-
-export interface ProfileMapState {
-  /** The element around the map, for the legend's portal; null while there is no map. */
-  host: HTMLElement | null;
-  /** The open popup's content element, for a portal. */
-  popupElement: HTMLElement | null;
-  /** Camera moves for the map key's buttons (null while there is no map). */
-  fitArea: (() => void) | null;
-  fitAll: (() => void) | null;
-}
-
-export const useProfileMapStore = create<ProfileMapState>()(() => ({ host: null, popupElement: null, fitArea: null, fitAll: null }));
 
 /** Each ward's paint for a choropleth answer: class colours by polarity, or comparison colours. */
 export function choroplethFills(data: Choropleth): ChoroplethFill[] {
@@ -98,7 +86,7 @@ function clearStale(target: ProfileTarget): void {
   if (selected && !(target.kind === 'ward' && target.code === selected)) useSelectionStore.getState().select(null);
 }
 
-function bind(wardMap: WardMap): () => void {
+export function bindProfileToMap(wardMap: WardMap): () => void {
   let lastOutline: unknown = undefined;
   let lastData: Choropleth | null | undefined = undefined;
   let lastTargetKey = '';
@@ -204,17 +192,4 @@ function bind(wardMap: WardMap): () => void {
     for (const u of unsubscribers) u();
     useProfileMapStore.setState({ host: null, popupElement: null, fitArea: null, fitAll: null });
   };
-}
-
-let started = false;
-
-/** Binds every WardMap that MapView creates to the profile (once per page; later calls do nothing). */
-export function startProfileMapBinding(): void {
-  if (started) return;
-  started = true;
-  let unbind: (() => void) | null = null;
-  WardMap.watch((wardMap) => {
-    unbind?.();
-    unbind = wardMap ? bind(wardMap) : null;
-  });
 }

@@ -16,11 +16,11 @@ import type { AuthorityCode, GeoPolygon } from '../../../shared/domain.ts';
 import type { BenchmarkChoice, Profile } from '../../../shared/profile.ts';
 import { send } from '../api.ts';
 import { readPref, writePref } from '../prefs.ts';
-import { useHistoryStore } from '../stores/history.ts';
-import { useLapsStore } from '../stores/laps.ts';
-import { useSelectionStore } from '../stores/selection.ts';
-import { announce } from '../stores/status.ts';
-import type { LoadStatus } from '../stores/wards.ts';
+import { useHistoryStore } from '../shell/historyStore.ts';
+import { useLapsStore } from '../laps/store.ts';
+import { useSelectionStore } from '../wards/selectionStore.ts';
+import { announce } from '../shell/statusStore.ts';
+import type { LoadStatus } from '../wards/store.ts';
 import { describeError } from '../errors.ts';
 
 export type AreaKind = 'lap' | 'ward' | 'council';

@@ -1,11 +1,10 @@
 /**
  * Edit ▸ Undo / Redo from Electron's menu (menu:undo, menu:redo over the menu channel). With a text field focused
  * they undo typing, as the field's own Ctrl+Z would; otherwise they undo the app's own edits (LAP history,
- * stores/history.ts), as the Undo button does. A custom menu item is needed because role 'undo' only reaches the
+ * shell/historyStore.ts), as the Undo button does. A custom menu item is needed because role 'undo' only reaches the
  * focused field and never the app's history. While a dialog is open, only its text fields are undone.
  */
-import { useEffect } from 'react';
-import { useHistoryStore } from '../stores/history.ts';
+import { useHistoryStore } from './historyStore.ts';
 
 export type MenuUndoAction = 'menu:undo' | 'menu:redo';
 
@@ -40,15 +39,4 @@ export function handleMenuUndo(
   if (doc.querySelector('dialog[open]')) return 'none';
   void (action === 'menu:undo' ? history.undo() : history.redo());
   return 'app';
-}
-
-/** Listens for the menu's Undo/Redo (Electron only; the preview has no native menu). */
-export function useMenuUndo(): void {
-  useEffect(() => {
-    const lap = window.lap;
-    if (!lap || typeof lap.onMenu !== 'function') return;
-    return lap.onMenu((action) => {
-      if (action === 'menu:undo' || action === 'menu:redo') handleMenuUndo(action);
-    });
-  }, []);
 }

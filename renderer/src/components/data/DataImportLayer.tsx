@@ -1,15 +1,15 @@
 /**
  * App-wide parts of the data import: a drop zone over the whole window ("Drop a CSV file to import it" while a
- * file is dragged over it; a GeoJSON, or a file dropped while the Places tab is open, goes to the places import), the import dialog, and the menu commands File > Import data… and Help > Data sources
- * and licences (both open the Data tab).
+ * file is dragged over it; a GeoJSON, or a file dropped while the Places tab is open, goes to the places import) and the import dialog.
+ * The menu's File > Import data… opens it too (shell/commands.ts).
  *
  * Dropped files never make the browser leave the app: every drag of files is caught on the window.
  */
 import { useEffect, useState } from 'react';
 import { useImportStore } from '../../data/importStore.ts';
 import { usePlacesImportStore } from '../../places/importStore.ts';
-import { announce } from '../../stores/status.ts';
-import { useUiStore } from '../../stores/ui.ts';
+import { announce } from '../../shell/statusStore.ts';
+import { useUiStore } from '../../shell/uiStore.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 
 function hasFiles(event: DragEvent): boolean {
@@ -18,7 +18,7 @@ function hasFiles(event: DragEvent): boolean {
 }
 
 /** Another dialog (a LAP dialog, a confirmation) is open: a drop would land behind it. */
-function otherDialogOpen(): boolean {
+export function otherDialogOpen(): boolean {
   return [...document.querySelectorAll('dialog[open]')].some((d) => !d.classList.contains('data-import-dialog'));
 }
 
@@ -50,28 +50,10 @@ export function takeDroppedFiles(files: FileList | null | undefined): void {
   void useImportStore.getState().openFile(file);
 }
 
-function useMenuCommands(): void {
-  useEffect(() => {
-    const lap = window.lap;
-    if (!lap || typeof lap.onMenu !== 'function') return;
-    return lap.onMenu((action) => {
-      if (action === 'menu:import-data' || action === 'menu:import-guide') {
-        useUiStore.getState().setPanel('data');
-        if (otherDialogOpen()) announce('Close the open dialog first, then choose File > Import data… again.', 'error');
-        else if (useImportStore.getState().open && useImportStore.getState().step === 'importing') announce('An import is running. Wait for it to finish before importing another file.', 'error');
-        else useImportStore.getState().openChooser(action === 'menu:import-guide'); // Help > Bringing your own data: the guide open
-      } else if (action === 'menu:sources') {
-        useUiStore.getState().setPanel('data');
-      }
-    });
-  }, []);
-}
-
 export function DataImportLayer() {
   const [dragging, setDragging] = useState(false);
   const dialogOpen = useImportStore((s) => s.open);
   const panel = useUiStore((s) => s.panel);
-  useMenuCommands();
 
   useEffect(() => {
     let depth = 0;

@@ -9,7 +9,7 @@ import { useDatasetsStore } from '../../data/datasetsStore.ts';
 import { count, formatBytes, formatDate, formatNumber, FORMAT_LABELS } from '../../data/format.ts';
 import { AUTO_RECHECK_BYTES, currentMapping, effectiveFormat, useImportStore, type ImportOutcome, type ImportState } from '../../data/importStore.ts';
 import { importProgress } from '../../data/progress.ts';
-import { useUiStore } from '../../stores/ui.ts';
+import { useUiStore } from '../../shell/uiStore.ts';
 import { DataDialog } from './DataDialog.tsx';
 import { FirstRows } from './FirstRows.tsx';
 import { IndicatorPlans } from './IndicatorPlans.tsx';

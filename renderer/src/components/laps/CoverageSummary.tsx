@@ -3,7 +3,7 @@
  * those wards, and a switch to hatch them on the map.
  */
 import { useId } from 'react';
-import { useLapsStore } from '../../stores/laps.ts';
+import { useLapsStore } from '../../laps/store.ts';
 
 export function CoverageSummary() {
   const coverage = useLapsStore((s) => s.coverage);

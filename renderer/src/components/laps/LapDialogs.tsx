@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { freeName, nameKey, pickColour } from '../../../../shared/laps.ts';
 import { createLap, deleteLap, importLaps } from '../../laps/actions.ts';
 import { formatCount } from '../../laps/format.ts';
-import { currentSet, useLapsStore } from '../../stores/laps.ts';
+import { currentSet, useLapsStore } from '../../laps/store.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ColourPicker } from './ColourPicker.tsx';
 import { InlineMessage } from './Message.tsx';

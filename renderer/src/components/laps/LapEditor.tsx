@@ -8,7 +8,7 @@ import type { Lap } from '../../../../shared/contract/laps.ts';
 import { describeLap, recolourLap, removeWards, renameLap } from '../../laps/actions.ts';
 import { duplicateLap } from '../../laps/actions.ts';
 import { formatCount, formatPopulation } from '../../laps/format.ts';
-import { currentSet, useLapsStore } from '../../stores/laps.ts';
+import { currentSet, useLapsStore } from '../../laps/store.ts';
 import { ColourPicker } from './ColourPicker.tsx';
 import { AreaMessage } from './Message.tsx';
 import { WardPicker } from './WardPicker.tsx';

@@ -5,7 +5,7 @@
 import { useEffect, useId, type KeyboardEvent } from 'react';
 import type { Lap } from '../../../../shared/contract/laps.ts';
 import { formatCount, formatPopulation } from '../../laps/format.ts';
-import { currentSet, useLapsStore } from '../../stores/laps.ts';
+import { currentSet, useLapsStore } from '../../laps/store.ts';
 import { AreaMessage } from './Message.tsx';
 
 function lapMeta(lap: Lap): string {

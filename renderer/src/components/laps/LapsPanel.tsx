@@ -3,7 +3,7 @@
  * and save or load LAP files.
  */
 import { useEffect } from 'react';
-import { activeLap, useLapsStore } from '../../stores/laps.ts';
+import { activeLap, useLapsStore } from '../../laps/store.ts';
 import { CoverageSummary } from './CoverageSummary.tsx';
 import { LapDialogs } from './LapDialogs.tsx';
 import { LapEditor } from './LapEditor.tsx';

@@ -3,9 +3,10 @@
  * key (the set's LAPs and their colours), and a line in the hover tooltip saying what a click would do.
  */
 import { useId, useMemo } from 'react';
-import { MapKeyHead, useMapKeyStore } from '../MapKeyHead.tsx';
-import { activeLap, currentSet, useLapsStore } from '../../stores/laps.ts';
-import { useWardsStore } from '../../stores/wards.ts';
+import { MapKeyHead } from '../MapKeyHead.tsx';
+import { useMapKeyStore } from '../../shell/mapKeyStore.ts';
+import { activeLap, currentSet, useLapsStore } from '../../laps/store.ts';
+import { useWardsStore } from '../../wards/store.ts';
 
 const LEGEND_MAX = 10;
 

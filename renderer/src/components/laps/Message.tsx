@@ -1,5 +1,5 @@
 /** A message next to the control it is about: an error (role=alert) or a note (role=status). */
-import { useLapsStore, type LapMessageArea } from '../../stores/laps.ts';
+import { useLapsStore, type LapMessageArea } from '../../laps/store.ts';
 
 export function InlineMessage({ text, tone, testId }: { text: string; tone: 'error' | 'info'; testId?: string }) {
   return (

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { describeError } from '../../errors.ts';
 import { formatCount } from '../../laps/format.ts';
-import { currentSet, useLapsStore } from '../../stores/laps.ts';
+import { currentSet, useLapsStore } from '../../laps/store.ts';
 
 export function SetPicker() {
   const sets = useLapsStore((s) => s.sets);

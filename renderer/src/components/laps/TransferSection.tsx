@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { LapExportFormat } from '../../../../shared/contract/laps.ts';
 import { exportLaps } from '../../laps/actions.ts';
-import { activeLap, currentSet, useLapsStore } from '../../stores/laps.ts';
+import { activeLap, currentSet, useLapsStore } from '../../laps/store.ts';
 import { AreaMessage } from './Message.tsx';
 
 const FORMATS: { value: LapExportFormat; label: string }[] = [

@@ -8,8 +8,8 @@ import type { Lap, LapSet } from '../../../../shared/contract/laps.ts';
 import type { AuthorityCode } from '../../../../shared/domain.ts';
 import { searchByName } from '../../../../shared/names.ts';
 import { addWards, toggleWard } from '../../laps/actions.ts';
-import { useLapsStore } from '../../stores/laps.ts';
-import { useWardsStore } from '../../stores/wards.ts';
+import { useLapsStore } from '../../laps/store.ts';
+import { useWardsStore } from '../../wards/store.ts';
 
 const COUNCILS: { code: AuthorityCode; name: string }[] = [
   { code: 'E06000062', name: 'West Northamptonshire' },

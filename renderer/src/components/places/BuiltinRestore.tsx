@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { send } from '../../api.ts';
 import { describeError } from '../../errors.ts';
 import { usePlacesStore } from '../../places/store.ts';
-import { announce } from '../../stores/status.ts';
+import { announce } from '../../shell/statusStore.ts';
 
 export function BuiltinRestore() {
   const lists = usePlacesStore((s) => s.lists);

@@ -8,7 +8,7 @@ import { placeCategory, type Place } from '../../../../shared/places.ts';
 import { formatNumber } from '../../../../shared/format.ts';
 import { attachPlace, detachPlace } from '../../places/actions.ts';
 import { addressText, isAttached, linkText, whereText } from '../../places/format.ts';
-import { currentLapId, useLapChoicesStore, type LapOption } from '../../places/lapChoices.ts';
+import { currentLapId, useLapChoicesStore, type LapOption } from '../../places/lapChoicesStore.ts';
 import { usePlacesStore } from '../../places/store.ts';
 import { InlineMessage } from '../laps/Message.tsx';
 import { CategoryMarker } from './CategoryMarker.tsx';

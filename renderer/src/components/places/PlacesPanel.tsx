@@ -8,7 +8,6 @@ import { useEffect, useId, useRef } from 'react';
 import { PLACE_CATEGORIES } from '../../../../shared/places.ts';
 import { listJoin } from '../../../../shared/format.ts';
 import { categoryInSentence } from '../../places/format.ts';
-import { startPlacesMapBinding } from '../../places/mapBinding.ts';
 import { PLACES_FILE_ACCEPT, usePlacesImportStore } from '../../places/importStore.ts';
 import { hasPlaces, usePlacesStore } from '../../places/store.ts';
 import { BuiltinRestore } from './BuiltinRestore.tsx';
@@ -18,9 +17,6 @@ import { PlaceFinder } from './PlaceFinder.tsx';
 import { PlaceLists } from './PlaceLists.tsx';
 import { PlacesImportDialog } from './PlacesImportDialog.tsx';
 import { HiddenFileInput } from '../HiddenFileInput.tsx';
-
-// Places are on the map from the moment the app starts (WardMap.watch waits for the map).
-startPlacesMapBinding();
 
 /** "GP surgeries, pharmacies, … and community venues". */
 const CATEGORY_WORDS = listJoin(PLACE_CATEGORIES.map((c) => categoryInSentence(c.id, true)));

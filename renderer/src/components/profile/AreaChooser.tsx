@@ -6,7 +6,7 @@ import { useId } from 'react';
 import type { AuthorityCode } from '../../../../shared/domain.ts';
 import { COUNCIL_NAMES } from '../../profile/format.ts';
 import { useProfileStore, type AreaKind } from '../../profile/store.ts';
-import { useWardsStore } from '../../stores/wards.ts';
+import { useWardsStore } from '../../wards/store.ts';
 import { Segmented } from './Segmented.tsx';
 
 const KINDS = [

@@ -6,12 +6,13 @@
  */
 import { useId } from 'react';
 import { createPortal } from 'react-dom';
-import { MapKeyHead, useMapKeyStore } from '../MapKeyHead.tsx';
+import { MapKeyHead } from '../MapKeyHead.tsx';
+import { useMapKeyStore } from '../../shell/mapKeyStore.ts';
 import type { Choropleth, ChoroplethWard } from '../../../../shared/contract/profile.ts';
 import { classColour } from '../../map/choropleth.ts';
 import { useChoroplethStore, type ChoroplethMethod, type ChoroplethMode, type WardPopup } from '../../profile/choroplethStore.ts';
 import { BENCHMARK_NAMES, COUNCIL_NAMES, comparisonColour, comparisonPhrase, formatInterval, formatValue, MISSING_MARK, plural, unitWords } from '../../profile/format.ts';
-import { useProfileMapStore } from '../../profile/mapBinding.ts';
+import { useProfileMapStore } from '../../profile/mapStore.ts';
 import { useProfileStore } from '../../profile/store.ts';
 import { ComparisonChip } from './ComparisonChip.tsx';
 import { Segmented } from './Segmented.tsx';

@@ -14,7 +14,7 @@ import { categoryInSentence, formatKm, linkPhrase } from '../../places/format.ts
 import { usePlacesStore } from '../../places/store.ts';
 import { MISSING_MARK } from '../../profile/format.ts';
 import { areaArg, type ProfileTarget } from '../../profile/store.ts';
-import { useUiStore } from '../../stores/ui.ts';
+import { useUiStore } from '../../shell/uiStore.ts';
 import { CategoryMarker } from '../places/CategoryMarker.tsx';
 
 /** The backend's note, without the centres' description (shown in a paragraph of its own). */

@@ -9,7 +9,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { BenchmarkChoice, Profile } from '../../../../shared/profile.ts';
 import { formatDate, listJoin, plural, COUNCIL_NAMES } from '../../profile/format.ts';
-import { startProfileMapBinding } from '../../profile/mapBinding.ts';
 import { useProfileStore, type ProfileTarget } from '../../profile/store.ts';
 import { useProfileViewStore, type ProfileView } from '../../profile/viewStore.ts';
 import { AreaChooser } from './AreaChooser.tsx';
@@ -22,9 +21,6 @@ import { IndicatorList } from './IndicatorList.tsx';
 import { PlacesSection } from './PlacesSection.tsx';
 import { PracticesSection } from './PracticesSection.tsx';
 import { Segmented } from './Segmented.tsx';
-
-// The map follows the Profile tab from the moment the app starts (WardMap.watch waits for the map).
-startProfileMapBinding();
 
 function benchmarkOptions(profile: Profile | null) {
   const own = profile ? (profile.area.kind === 'council' ? 'England' : COUNCIL_NAMES[profile.area.ownCouncil]) : 'the area’s council';

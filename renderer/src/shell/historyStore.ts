@@ -13,7 +13,7 @@
  * the first (dragging through the colour picker, typing notes in several saves).
  */
 import { create } from 'zustand';
-import { announce } from './status.ts';
+import { announce } from './statusStore.ts';
 import { describeError } from '../errors.ts';
 
 export interface Command {

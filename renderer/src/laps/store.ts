@@ -13,8 +13,8 @@ import { send } from '../api.ts';
 import { describeError } from '../errors.ts';
 import type { PickTool } from '../map/WardMap.ts';
 import { readNumberPref, writePref } from '../prefs.ts';
-import { useHistoryStore } from './history.ts';
-import type { LoadStatus } from './wards.ts';
+import { useHistoryStore } from '../shell/historyStore.ts';
+import type { LoadStatus } from '../wards/store.ts';
 
 /** Where a message is shown: next to the thing the user just did. */
 export type LapMessageArea = 'wards' | 'details' | 'list' | 'transfer';

@@ -6,8 +6,8 @@ import { create } from 'zustand';
 import { send } from '../api.ts';
 import { readNumberPref } from '../prefs.ts';
 import { useProfileStore } from '../profile/store.ts';
-import { useLapsStore } from '../stores/laps.ts';
-import type { LoadStatus } from '../stores/wards.ts';
+import { useLapsStore } from '../laps/store.ts';
+import type { LoadStatus } from '../wards/store.ts';
 import { describeError } from '../errors.ts';
 
 export interface LapOption {
