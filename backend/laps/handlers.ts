@@ -7,7 +7,6 @@ import type { ServiceContext } from '../context.ts';
 import { wardPopulations } from '../data/population.ts';
 import { exportLaps, importLaps } from './interchange.ts';
 import { dissolveCached, toOutline } from './outline.ts';
-import { seedLaps } from './seed.ts';
 import {
   addLapWards,
   clashMessage,
@@ -36,12 +35,8 @@ import {
   write,
 } from './store.ts';
 
-export { seedLaps };
-
-/** Creates the LAP handlers and seeds the preset LAP sets on first run (idempotent). */
 export function createLapHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof lapSchemas> {
   const { db } = ctx;
-  seedLaps(ctx);
 
   const nameOf = () => {
     const wards = loadWards(db);
