@@ -207,6 +207,19 @@ describe('duplicate and delete', () => {
     expect(copy.set.name).toBe('My working groups');
   });
 
+  it("a deleted LAP's id is never given to the next new LAP", async () => {
+    const set = await custom();
+    const first = await tb.send('laps.create', { setId: set.id, name: 'Short-lived', wards: [W.castle] });
+    await tb.send('laps.delete', { id: first.id }); // the highest id: SQLite would hand it out again without AUTOINCREMENT
+    const next = await tb.send('laps.create', { setId: set.id, name: 'Next', wards: [] });
+    expect(next.id).toBeGreaterThan(first.id);
+    tb.reopen();
+    const after = await tb.send('laps.create', { setId: set.id, name: 'After a restart', wards: [] });
+    await tb.send('laps.delete', { id: after.id });
+    tb.reopen();
+    expect((await tb.send('laps.create', { setId: set.id, name: 'Later', wards: [] })).id).toBeGreaterThan(after.id);
+  });
+
   it('deleting a set deletes its LAPs and their wards in one go', async () => {
     const set = await west();
     expect(await tb.send('lapSets.delete', { id: set.id })).toEqual({ id: set.id, lapsDeleted: 2 });
