@@ -172,7 +172,7 @@ describe('migrations by set difference', () => {
         expect.arrayContaining(['lap_set_fixed', 'lap_set_id', 'lap_ward_code', 'lap_ward_is_ward', 'lap_ward_official_no_overlap']),
       );
       // The triggers still guard the rebuilt table.
-      expect(() => db.prepare('INSERT INTO lap_ward (lap_id, ward_code) VALUES (?, ?)').run(dsn4, before[1]!.find((r) => (r as { lap_id: number }).lap_id === n4)!.ward_code)).toThrow(/cannot share wards/);
+      expect(() => db.prepare('INSERT INTO lap_ward (lap_id, ward_code) VALUES (?, ?)').run(dsn4, (before[1] as { lap_id: number; ward_code: string }[]).find((r) => r.lap_id === n4)!.ward_code)).toThrow(/cannot share wards/);
       expect(() => db.prepare('UPDATE lap SET set_id = set_id + 1 WHERE id = ?').run(n4)).toThrow(/cannot move between sets/);
       // The references still cascade, and the deleted highest id is not handed out again.
       db.prepare('DELETE FROM lap WHERE id = ?').run(dsn4);
