@@ -8,7 +8,7 @@ import { APP_NAME, APP_VERSION } from '../shared/app-info.ts';
 import { searchByName } from '../shared/names.ts';
 import type { Geography } from '../shared/domain.ts';
 import { schemaVersion, type Db } from './db.ts';
-import { getWard, listWards, readGeography, seedGeography } from './geography.ts';
+import { listWards, readGeography, seedGeography } from './geography.ts';
 import { findAssetsDir } from './paths.ts';
 import type { Services } from './context.ts';
 import { createDataHandlers } from './data/handlers.ts';
@@ -102,7 +102,6 @@ function openBackend(options: BackendOptions): Backend {
       const wards = listWards(db);
       return query ? searchByName(wards, query, (w) => w.name, (w) => w.code) : wards;
     },
-    'wards.get': async ({ code }) => getWard(db, code),
     'app.notices': async () => notices,
   }, options.dbPath);
 

@@ -9,7 +9,6 @@
  */
 import { z } from 'zod';
 import type { AppInfo, Geography, Ward } from './domain.ts';
-import { wardCode } from './contract/common.ts';
 import { dataSchemas, type DataResults } from './contract/data.ts';
 import { lapSchemas, type LapResults } from './contract/laps.ts';
 import { profileSchemas, type ProfileResults } from './contract/profile.ts';
@@ -27,7 +26,6 @@ const coreSchemas = {
       query: z.string().max(200).optional(),
     })
     .strict(),
-  'wards.get': z.object({ code: wardCode }).strict(),
   /** What the backend did on its own at start-up that the user should know about (backend/safety). */
   'app.notices': z.object({}).strict(),
 } as const;
@@ -50,7 +48,6 @@ interface CoreResults {
   'app.notices': AppNotice[];
   'geography.get': Geography;
   'wards.list': Ward[];
-  'wards.get': Ward;
 }
 
 /** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */
@@ -93,7 +90,7 @@ export class AppError extends Error {
   }
 }
 
-/** Formats a zod failure as one readable sentence: "wards.get: code: a ward code looks like E05013246". */
+/** Formats a zod failure as one readable sentence: "profile.get: area.code: a ward code looks like E05013246". */
 export function describeValidationError(channel: string, error: z.ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length ? issue.path.join('.') : 'arguments';

@@ -6,7 +6,7 @@ import { JobFailure } from '../jobs.ts';
 import { bufferSource } from './csv.ts';
 import { previewImport, runImport, type ImportRequest } from './import.ts';
 import { fmt } from './numbers.ts';
-import { deleteDataset, listDatasets, listIndicators, listValues } from './store.ts';
+import { deleteDataset, listDatasets, listIndicators } from './store.ts';
 
 /** Refuses a file over MAX_IMPORT_BYTES (decoded size) with the message that names the CLI command. */
 export function checkImportSize(fileName: string, bytes: number): void {
@@ -42,7 +42,6 @@ export function createDataHandlers(ctx: Services): Pick<Handlers, keyof typeof d
   const { jobs, staged } = ctx;
   return {
     'indicators.list': async ({ ambition, query }) => listIndicators(ctx.db, { ...(ambition ? { ambition } : {}), ...(query ? { query } : {}) }),
-    'values.list': async (q) => listValues(ctx.db, q),
     'datasets.list': async () => listDatasets(ctx.db),
     'datasets.delete': async ({ id }) => deleteDataset(ctx.db, id),
     'files.stage': async ({ fileName, contentBase64 }) => staged.put(fileName, decode(fileName, contentBase64)),

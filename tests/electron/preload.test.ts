@@ -45,10 +45,10 @@ describe('preload bridge (window.lap)', () => {
   });
 
   it('throws the reply message with its kind on an error reply', async () => {
-    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', message: 'No ward E05000000.' } });
-    const error = await lap.send('wards.get', { code: 'E05000000' }).catch((e: unknown) => e);
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', message: 'There is no LAP 99.' } });
+    const error = await lap.send('laps.get', { id: 99 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ message: 'No ward E05000000.', kind: 'not-found' });
+    expect(error).toMatchObject({ message: 'There is no LAP 99.', kind: 'not-found' });
   });
 
   it('request resolves with the Reply itself (its kind survives contextBridge)', async () => {

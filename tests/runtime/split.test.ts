@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
 import type { ExportProfileResult } from '../../shared/contract/export.ts';
+import { listValues } from '../../backend/data/store.ts';
+import { openDatabase } from '../../backend/db.ts';
 import { BackendStartError } from '../../backend/split/client.ts';
 import { forkBackend, type ForkedBackend } from '../../backend/split/node.ts';
 import type { PdfOptions, ReportPrinter } from '../../backend/report/printer.ts';
@@ -71,11 +73,11 @@ describe('the backend in its own process', () => {
   });
 
   it('validates in the backend with the one dispatcher: the same messages as in-process', async () => {
-    expect(await backend.call('wards.get', { code: 'not a code' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/^wards\.get: code:/) } });
+    expect(await backend.call('laps.get', { id: 'not an id' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/^laps\.get: id:/) } });
     expect(await backend.call('no.such.verb', {})).toEqual({ ok: false, error: { kind: 'validation', message: "Unknown request 'no.such.verb'." } });
-    expect(await backend.call('wards.get', { code: 'E05000000' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await backend.call('laps.get', { id: 999_999 })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     // As a Handlers map (what the preview server's dispatcher is given): an error reply becomes an AppError.
-    await expect(backend.handlers['wards.get']({ code: 'E05000000' })).rejects.toMatchObject({ name: 'AppError', kind: 'not-found' });
+    await expect(backend.handlers['laps.get']({ id: 999_999 })).rejects.toMatchObject({ name: 'AppError', kind: 'not-found' });
   });
 
   it('prints a PDF export through the host and carries the bytes back', async () => {
@@ -126,8 +128,12 @@ describe('the backend in its own process', () => {
     expect(info.state, info.error ?? info.message).toBe('done');
     // Several answers came while the rows were being read and written: the import never held the channel.
     expect(during).toBeGreaterThanOrEqual(3);
-    const stored = await send('values.list', { indicatorId: 'synthetic_split_0' });
-    expect(stored.length).toBe(57 * 10);
+    const reader = openDatabase(path.join(tmp.dir, 'split.db'), { readonly: true });
+    try {
+      expect(listValues(reader, { indicatorId: 'synthetic_split_0' }).length).toBe(57 * 10);
+    } finally {
+      reader.close();
+    }
   }, 120_000);
 
   it('an import on the worker thread can be cancelled; nothing is written', async () => {
@@ -138,7 +144,7 @@ describe('the backend in its own process', () => {
     await send('jobs.cancel', { jobId });
     info = await untilDone(jobId);
     expect(info.state).toBe('cancelled');
-    expect(await backend.call('values.list', { indicatorId: 'synthetic_cancel_0' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await send('indicators.list', { query: 'synthetic_cancel' })).toEqual([]);
   }, 120_000);
 
   it('a stopped backend fails pending and later calls with a plain message', async () => {

@@ -33,13 +33,13 @@ describe('contract', () => {
   });
 
   it('rejects bad arguments with a clear message naming the field', async () => {
-    expect(await dispatch(backend.handlers, 'wards.get', { code: 'Castle' })).toEqual({
+    expect(await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward', code: 'Castle' } })).toEqual({
       ok: false,
-      error: { kind: 'validation', message: 'wards.get: code: a ward code looks like E05013246' },
+      error: { kind: 'validation', message: 'profile.get: area.code: a ward code looks like E05013246' },
     });
-    const missing = await dispatch(backend.handlers, 'wards.get', {});
+    const missing = await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward' } });
     expect(missing).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(!missing.ok && missing.error.message).toMatch(/^wards\.get: code: /);
+    expect(!missing.ok && missing.error.message).toMatch(/^profile\.get: area\.code: /);
     const extra = await dispatch(backend.handlers, 'wards.list', { query: 'x', drop: true });
     expect(!extra.ok && extra.error.message).toMatch(/drop|Unrecognized/i);
     const wrongType = await dispatch(backend.handlers, 'wards.list', { query: 42 });
@@ -51,7 +51,7 @@ describe('contract', () => {
   });
 
   it('reports a missing ward as not-found', async () => {
-    expect(await dispatch(backend.handlers, 'wards.get', { code: 'E05099999' })).toEqual({
+    expect(await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward', code: 'E05099999' } })).toEqual({
       ok: false,
       error: { kind: 'not-found', message: 'There is no ward with code E05099999.' },
     });

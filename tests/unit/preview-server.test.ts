@@ -55,9 +55,9 @@ describe('preview transport', () => {
   });
 
   it('answers a valid call with the same reply as the backend', async () => {
-    const res = await api('wards.get', { code: 'E05013246' });
+    const res = await api('wards.list', { query: 'Castle' });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { code: 'E05013246', name: 'Castle', authorityName: 'West Northamptonshire' } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: [{ code: 'E05013246', name: 'Castle', authorityName: 'West Northamptonshire' }] });
   });
 
   it('refuses calls without the token, or with a wrong one', async () => {
@@ -77,8 +77,8 @@ describe('preview transport', () => {
   });
 
   it('validates arguments exactly as the Electron transport does', async () => {
-    const res = await api('wards.get', { code: 'Castle' });
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { kind: 'validation', message: 'wards.get: code: a ward code looks like E05013246' } });
+    const res = await api('profile.get', { area: { kind: 'ward', code: 'Castle' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { kind: 'validation', message: 'profile.get: area.code: a ward code looks like E05013246' } });
     const bad = await raw({ method: 'POST', path: '/api/wards.list', headers: { 'x-lap-token': server.token }, body: '{not json' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.kind).toBe('validation');
