@@ -91,40 +91,23 @@ export const LAP_MIGRATIONS: Migration[] = [
     version: 22,
     name: 'lap ids never reused',
     rebuildsTable: true,
-    up: `
-      -- AUTOINCREMENT: a deleted LAP's id is never given to a new one (without it SQLite reuses the highest id), so
-      -- anything that remembers an id (undo, a file, a pin) can never reach a different LAP. SQLite's table-rebuild
-      -- recipe, keeping every row, id, reference, index and trigger (migrate() runs it with foreign keys off).
-      DROP TRIGGER lap_ward_official_no_overlap;
-      DROP TRIGGER lap_set_fixed;
-      CREATE TABLE lap_rebuilt (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        set_id INTEGER NOT NULL REFERENCES lap_set(id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
-        name_key TEXT NOT NULL,
-        colour TEXT NOT NULL CHECK (length(colour) = 7 AND colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
-        notes TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        UNIQUE (set_id, name_key)
-      );
-      INSERT INTO lap_rebuilt (id, set_id, name, name_key, colour, notes, created_at, updated_at)
-        SELECT id, set_id, name, name_key, colour, notes, created_at, updated_at FROM lap;
-      DROP TABLE lap;
-      ALTER TABLE lap_rebuilt RENAME TO lap;
-      CREATE INDEX lap_set_id ON lap(set_id);
-
-      CREATE TRIGGER lap_ward_official_no_overlap BEFORE INSERT ON lap_ward
-      WHEN (SELECT s.kind FROM lap l JOIN lap_set s ON s.id = l.set_id WHERE l.id = NEW.lap_id) = 'official'
-        AND EXISTS (
-          SELECT 1 FROM lap_ward w JOIN lap o ON o.id = w.lap_id
-          WHERE w.ward_code = NEW.ward_code AND w.lap_id <> NEW.lap_id
-            AND o.set_id = (SELECT set_id FROM lap WHERE id = NEW.lap_id))
-      BEGIN SELECT RAISE(ABORT, 'official LAPs in one set cannot share wards'); END;
-
-      CREATE TRIGGER lap_set_fixed BEFORE UPDATE OF set_id ON lap
-      WHEN NEW.set_id <> OLD.set_id
-      BEGIN SELECT RAISE(ABORT, 'a LAP cannot move between sets; duplicate it instead'); END;
-    `,
+    // AUTOINCREMENT: a deleted LAP's id is never given to a new one (without it SQLite reuses the highest id), so
+    // anything that remembers an id (undo, a file, a pin) can never reach a different LAP. SQLite's table-rebuild
+    // recipe, keeping every row, id and reference (migrate() runs it with foreign keys off); the indexes and the
+    // triggers that name the table are made again from their own SQL, exactly as they were.
+    up: (db) => {
+      const names = /\blap\b/i;
+      // The table's own indexes (dropped with it), and every trigger that names it (on lap, or reading it).
+      const kept = (db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as { type: string; name: string; tbl_name: string; sql: string }[])
+        .filter((o) => (o.type === 'index' ? o.tbl_name === 'lap' : names.test(o.sql.replace(/^CREATE TRIGGER \S+/i, ''))));
+      for (const o of kept) if (o.type === 'trigger') db.exec(`DROP TRIGGER "${o.name}"`);
+      // The table as it is, with AUTOINCREMENT on its id: the same columns, checks and references, in the same order.
+      const table = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'lap'").pluck().get() as string;
+      const rebuilt = table.replace(/^CREATE TABLE "?lap"? \(/i, 'CREATE TABLE lap_rebuilt (').replace(/\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)/i, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
+      if (!/^CREATE TABLE lap_rebuilt \(/.test(rebuilt) || !/id INTEGER PRIMARY KEY AUTOINCREMENT/.test(rebuilt)) throw new Error('The lap table is not as expected; nothing was changed.');
+      db.exec(rebuilt);
+      db.exec('INSERT INTO lap_rebuilt SELECT * FROM lap; DROP TABLE lap; ALTER TABLE lap_rebuilt RENAME TO lap;');
+      for (const o of kept) db.exec(o.sql);
+    },
   },
 ];
