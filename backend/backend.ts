@@ -1,5 +1,6 @@
 /**
- * The backend: opens the store, seeds the bundled data, and implements the contract's Handlers.
+ * The backend: opens the store, seeds the bundled data, builds the services once (profile data, jobs, printer, staged
+ * files, report data) and implements the contract's Handlers with them.
  * Plain Node. The Electron main process, the preview server, the CLI and the tests all create it the same way.
  */
 import type { AppNotice, Handlers } from '../shared/contract.ts';
@@ -7,12 +8,17 @@ import { APP_NAME, APP_VERSION } from '../shared/app-info.ts';
 import { searchByName } from '../shared/names.ts';
 import type { Geography } from '../shared/domain.ts';
 import { schemaVersion, type Db } from './db.ts';
-import { getWard, listWards, readGeography, seedGeography } from './geography.ts';
+import { listWards, readGeography, seedGeography } from './geography.ts';
 import { findAssetsDir } from './paths.ts';
-import type { ServiceContext } from './context.ts';
+import type { Services } from './context.ts';
 import { createDataHandlers } from './data/handlers.ts';
 import { seedBundledData } from './data/seed.ts';
 import { seedBuiltinPlaces, seedPractices } from './practices/seed.ts';
+import { seedLaps } from './laps/seed.ts';
+import { StagedFiles } from './data/staging.ts';
+import { JobRegistry } from './jobs.ts';
+import { ProfileData } from './profile/data.ts';
+import { createReportData } from './report/service.ts';
 import { createPracticeHandlers } from './practices/handlers.ts';
 import { createLapHandlers } from './laps/handlers.ts';
 import { createProfileHandlers } from './profile/handlers.ts';
@@ -45,7 +51,8 @@ export interface BackendOptions {
 export interface Backend {
   handlers: Handlers;
   db: Db;
-  ctx: ServiceContext;
+  /** The services the handlers use, built once (the CLI and the tests use them too). */
+  ctx: Services;
   /** What happened at start-up that the user should know (also the 'app.notices' verb). */
   notices: AppNotice[];
   close(): void;
@@ -69,11 +76,12 @@ function openBackend(options: BackendOptions): Backend {
   seedBundledData({ db, assetsDir });
   seedPractices(db, assetsDir);
   seedBuiltinPlaces(db, assetsDir);
+  seedLaps({ db, assetsDir });
 
   const notices = [...(options.notices ?? []), ...opened.notices];
 
   let geographyCache: Geography | undefined;
-  const ctx: ServiceContext = { db, assetsDir, printer: options.printer ?? createChromiumPrinter() };
+  const ctx = createServices(db, assetsDir, options.printer ?? createChromiumPrinter());
 
   const handlers: Handlers = guardHandlers({
     ...createDataHandlers(ctx),
@@ -94,14 +102,13 @@ function openBackend(options: BackendOptions): Backend {
       const wards = listWards(db);
       return query ? searchByName(wards, query, (w) => w.name, (w) => w.code) : wards;
     },
-    'wards.get': async ({ code }) => getWard(db, code),
     'app.notices': async () => notices,
   }, options.dbPath);
 
   // The app and the preview start the printer in the background once a profile is open (report/warm.ts).
   if (options.transport !== 'test') warmPrinterOnProfile(handlers, ctx.printer);
 
-  // After every seed (the LAP presets are seeded by createLapHandlers): the daily backup, or the fresh contents noted.
+  // After every seed: the daily backup, or the fresh contents noted.
   notices.push(...finishStartup(opened));
   const tell = options.onNotice ?? (options.transport === 'electron' ? () => {} : (n: AppNotice) => process.stderr.write(`LAP Insight: ${n.message}\n`));
   notices.forEach(tell);
@@ -112,8 +119,14 @@ function openBackend(options: BackendOptions): Backend {
     ctx,
     notices,
     close: () => {
-      void ctx.printer?.close();
+      void ctx.printer.close();
       db.close();
     },
   };
+}
+
+/** The services every handler shares, one of each per open database. */
+export function createServices(db: Db, assetsDir: string, printer: ReportPrinter): Services {
+  const core = { db, assetsDir, printer, jobs: new JobRegistry(), staged: new StagedFiles(), profileData: new ProfileData(db) };
+  return { ...core, report: createReportData(core) };
 }

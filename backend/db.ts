@@ -97,11 +97,23 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   ensureMigrationTable(db);
   const applied: number[] = [];
   for (const m of pendingMigrations(db, migrations)) {
-    db.transaction(() => {
-      if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
-    })();
+    const keysWereOn = m.rebuildsTable === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
+    try {
+      // With keys on, DROP TABLE would cascade to every referencing row (the pragma is ignored inside a transaction).
+      if (m.rebuildsTable && db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error(`Migration ${m.version} needs foreign keys off; it must not run inside a transaction.`);
+      db.transaction(() => {
+        if (typeof m.up === 'string') db.exec(m.up);
+        else m.up(db);
+        if (m.rebuildsTable) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`Migration ${m.version} (${m.name}) would leave ${broken.length} broken references; nothing was changed.`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      })();
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGLAND_CODE, type AuthorityCode, type Geography, type Ward } from '../shared/domain.ts';
-import { AppError } from '../shared/contract.ts';
 import type { Db } from './db.ts';
 
 export interface BundledGeography extends Geography {
@@ -90,12 +89,6 @@ export function listWards(db: Db): Ward[] {
     labelPoint: [r.label_lon, r.label_lat],
     areaHectares: r.area_ha,
   }));
-}
-
-export function getWard(db: Db, code: string): Ward {
-  const ward = listWards(db).find((w) => w.code === code);
-  if (!ward) throw new AppError('not-found', `There is no ward with code ${code}.`);
-  return ward;
 }
 
 export function readGeography(db: Db): Geography {

@@ -6,12 +6,11 @@
  * (jobs do not survive a restart); finished jobs are forgotten after an hour, or when more than
  * MAX_FINISHED have finished since.
  *
- *   const id = jobsFor(ctx).start('import', 'data.csv', async ({ signal, progress }) => { ...; return result; });
+ *   const id = services.jobs.start('import', 'data.csv', async ({ signal, progress }) => { ...; return result; });
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/contract.ts';
 import type { JobInfo, JobState } from '../shared/contract/data.ts';
-import type { ServiceContext } from './context.ts';
 
 export interface JobControl {
   signal: AbortSignal;
@@ -137,16 +136,4 @@ export class JobRegistry {
       if (now - j.finished! > KEEP_MS || finished.length - i > MAX_FINISHED) this.jobs.delete(id);
     });
   }
-}
-
-const registries = new WeakMap<ServiceContext['db'], JobRegistry>();
-
-/** The job registry of a backend (one per open database). */
-export function jobsFor(ctx: ServiceContext): JobRegistry {
-  let r = registries.get(ctx.db);
-  if (!r) {
-    r = new JobRegistry();
-    registries.set(ctx.db, r);
-  }
-  return r;
 }

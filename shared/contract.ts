@@ -9,7 +9,6 @@
  */
 import { z } from 'zod';
 import type { AppInfo, Geography, Ward } from './domain.ts';
-import { wardCode } from './contract/common.ts';
 import { AppError, describeIssues, issuesFromZod, type ReplyError } from './errors.ts';
 import { dataSchemas, type DataResults } from './contract/data.ts';
 import { lapSchemas, type LapResults } from './contract/laps.ts';
@@ -28,7 +27,6 @@ const coreSchemas = {
       query: z.string().max(200).optional(),
     })
     .strict(),
-  'wards.get': z.object({ code: wardCode }).strict(),
   /** What the backend did on its own at start-up that the user should know about (backend/safety). */
   'app.notices': z.object({}).strict(),
 } as const;
@@ -51,7 +49,6 @@ interface CoreResults {
   'app.notices': AppNotice[];
   'geography.get': Geography;
   'wards.list': Ward[];
-  'wards.get': Ward;
 }
 
 /** Every verb's argument schema. Feature areas keep theirs in shared/contract/<area>.ts. */

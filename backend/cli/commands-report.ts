@@ -15,9 +15,8 @@ import path from 'node:path';
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
 import type { BenchmarkChoice } from '../../shared/profile.ts';
 import type { Backend } from '../backend.ts';
-import { printerFor } from '../export/handlers.ts';
 import { toCsv } from '../report/csv.ts';
-import { buildReportInput, exportFileName, renderExport, reportDataFor, safeFileName, type ExportFormat } from '../report/service.ts';
+import { buildReportInput, exportFileName, renderExport, safeFileName, type ExportFormat } from '../report/service.ts';
 import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, type Command, type Io } from './common.ts';
 import { resolveSet } from './commands-laps.ts';
@@ -60,11 +59,11 @@ export async function runProfileExports(
   const area = await resolveArea(backend, cli.positional.join(' '), stringOption(cli, 'set'));
   const full = cli.flags.get('full') === true;
   if (cli.flags.has('full') && !full) throw new CliError('--full takes no value: profile NAME --pdf FILE --full');
-  const input = await buildReportInput(reportDataFor(backend.ctx), area, benchmarkOf(cli), full ? { full } : {});
+  const input = await buildReportInput(backend.ctx.report, area, benchmarkOf(cli), full ? { full } : {});
   for (const f of wanted) {
     const file = path.resolve(stringOption(cli, f.flag)!);
     const started = Date.now();
-    const out = await renderExport(input, f.format, () => printerFor(backend.ctx));
+    const out = await renderExport(input, f.format, () => backend.ctx.printer);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, out.data);
     const pages = out.pages ? `${out.pages} pages, ` : '';
@@ -90,7 +89,7 @@ export const reportCommands: Record<string, Command> = {
       if (laps.length === 0) throw new CliError(`There are no LAPs with wards${set ? ` in ${set.name}` : ''} to report on.`);
       mkdirSync(outDir, { recursive: true });
 
-      const data = reportDataFor(backend.ctx);
+      const data = backend.ctx.report;
       const used = new Set<string>();
       const rows: ((string | number | null)[] | null)[] = laps.map(() => null);
       const failed: string[] = [];
@@ -104,7 +103,7 @@ export const reportCommands: Record<string, Command> = {
           const prefix = `[${i + 1}/${laps.length}] ${lap.name}`;
           try {
             const input = await buildReportInput(data, { kind: 'lap', id: lap.id }, benchmark, full ? { full } : {});
-            const file = await renderExport(input, 'pdf', () => printerFor(backend.ctx));
+            const file = await renderExport(input, 'pdf', () => backend.ctx.printer);
             let name = file.fileName;
             if (used.has(name.toLowerCase())) name = `${safeFileName(lap.name)} (${safeFileName(lap.set.name)}) Local Area Profile${full ? ' (full)' : ''}.pdf`;
             used.add(name.toLowerCase());

@@ -1,13 +1,12 @@
 /** Backend handlers for the data verbs in shared/contract/data.ts. */
 import { AppError, type Handlers } from '../../shared/contract.ts';
 import { MAX_IMPORT_BYTES, type dataSchemas } from '../../shared/contract/data.ts';
-import type { ServiceContext } from '../context.ts';
-import { JobFailure, jobsFor } from '../jobs.ts';
+import type { Services } from '../context.ts';
+import { JobFailure } from '../jobs.ts';
 import { bufferSource } from '../io/csv.ts';
 import { previewImport, runImport, type ImportRequest } from './import.ts';
 import { fmt } from '../io/numbers.ts';
-import { stagedFilesFor } from './staging.ts';
-import { deleteDataset, listDatasets, listIndicators, listValues } from './store.ts';
+import { deleteDataset, listDatasets, listIndicators } from './store.ts';
 
 /** Refuses a file over MAX_IMPORT_BYTES (decoded size) with the message that names the CLI command. */
 export function checkImportSize(fileName: string, bytes: number): void {
@@ -39,17 +38,16 @@ export function request(args: ImportArgs, staged?: Uint8Array): ImportRequest {
   };
 }
 
-export function createDataHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof dataSchemas> {
-  const jobs = jobsFor(ctx);
+export function createDataHandlers(ctx: Services): Pick<Handlers, keyof typeof dataSchemas> {
+  const { jobs, staged } = ctx;
   return {
     'indicators.list': async ({ ambition, query }) => listIndicators(ctx.db, { ...(ambition ? { ambition } : {}), ...(query ? { query } : {}) }),
-    'values.list': async (q) => listValues(ctx.db, q),
     'datasets.list': async () => listDatasets(ctx.db),
     'datasets.delete': async ({ id }) => deleteDataset(ctx.db, id),
-    'files.stage': async ({ fileName, contentBase64 }) => stagedFilesFor(ctx).put(fileName, decode(fileName, contentBase64)),
-    'import.preview': async (args) => previewImport(ctx, request(args, args.fileId ? stagedFilesFor(ctx).get(args.fileId) : undefined)),
+    'files.stage': async ({ fileName, contentBase64 }) => staged.put(fileName, decode(fileName, contentBase64)),
+    'import.preview': async (args) => previewImport(ctx, request(args, args.fileId ? staged.get(args.fileId) : undefined)),
     'import.start': async (args) => {
-      const req = request(args, args.fileId ? stagedFilesFor(ctx).get(args.fileId) : undefined);
+      const req = request(args, args.fileId ? staged.get(args.fileId) : undefined);
       const jobId = jobs.start('import', args.fileName, async ({ signal, progress }) => {
         const result = await runImport(ctx, req, {
           onDuplicate: args.onDuplicate,

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract.ts';
 import { STAGED_FILE_MINUTES, type StagedFile } from '../../shared/contract/data.ts';
-import type { ServiceContext } from '../context.ts';
 
 export const MAX_STAGED = 4;
 export const MAX_STAGED_BYTES = 400 * 1024 * 1024;
@@ -59,13 +58,4 @@ export class StagedFiles {
     const cutoff = this.now() - STAGED_FILE_MINUTES * 60_000;
     for (const [id, e] of this.files) if (e.used < cutoff) this.files.delete(id);
   }
-}
-
-const stores = new WeakMap<ServiceContext['db'], StagedFiles>();
-
-/** The staged files of a backend (one store per open database). */
-export function stagedFilesFor(ctx: ServiceContext): StagedFiles {
-  let s = stores.get(ctx.db);
-  if (!s) stores.set(ctx.db, (s = new StagedFiles()));
-  return s;
 }

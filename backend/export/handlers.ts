@@ -1,34 +1,22 @@
 /**
  * Backend handler for 'export.profile' (shared/contract/export.ts): starts a background job (backend/jobs.ts)
  * and returns its id at once, so exporting never blocks the window. The job reports its steps ("Computing profile",
- * "Drawing map", "Printing PDF") and finishes with an ExportProfileResult. The printer is the one the backend was
- * given (Electron's printToPDF in the app), else a system Chromium started on first use.
+ * "Drawing map", "Printing PDF") and finishes with an ExportProfileResult. The printer is the backend's (Electron's
+ * printToPDF in the app, else a system Chromium started on first use).
  */
 import type { Handlers } from '../../shared/contract.ts';
 import type { ExportProfileResult, exportSchemas } from '../../shared/contract/export.ts';
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
-import type { ServiceContext } from '../context.ts';
-import { jobsFor } from '../jobs.ts';
+import type { ServiceContext, Services } from '../context.ts';
 import { getLapRow } from '../laps/store.ts';
-import { createChromiumPrinter } from '../report/chromium.ts';
 import type { ReportPrinter } from '../report/printer.ts';
-import { exportProfile, reportDataFor, type ExportFormat } from '../report/service.ts';
+import { exportProfile, type ExportFormat } from '../report/service.ts';
 
 const FORMAT_WORDS: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV', xlsx: 'Excel', 'map-png': 'map picture', 'places-csv': 'places list' };
 
 /** "places list", or "GP practice list" for a places CSV of GP surgeries only. */
 function formatWords(format: ExportFormat, categories?: readonly string[]): string {
   return format === 'places-csv' && categories?.length === 1 && categories[0] === 'gp' ? 'GP practice list' : FORMAT_WORDS[format];
-}
-
-const fallbackPrinters = new WeakMap<ServiceContext['db'], ReportPrinter>();
-
-/** The backend's printer: ctx.printer, else one Chromium printer per backend, started when first used. */
-export function printerFor(ctx: ServiceContext): ReportPrinter {
-  if (ctx.printer) return ctx.printer;
-  let p = fallbackPrinters.get(ctx.db);
-  if (!p) fallbackPrinters.set(ctx.db, (p = createChromiumPrinter()));
-  return p;
 }
 
 /** Rejects when the export's job is cancelled, so the job ends at once and the printed bytes (if any) are dropped. */
@@ -82,16 +70,16 @@ function areaLabel(ctx: ServiceContext, area: ProfileAreaArg): string {
   }
 }
 
-export function createExportHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof exportSchemas> {
+export function createExportHandlers(ctx: Services): Pick<Handlers, keyof typeof exportSchemas> {
+  const { jobs } = ctx;
   return {
     'export.profile': async ({ area, format, benchmark, categories, full }) => {
-      const jobs = jobsFor(ctx);
       const label = `${areaLabel(ctx, area)} (${full && format === 'pdf' ? 'full PDF' : formatWords(format, categories)})`;
       const jobId = jobs.start(
         'export',
         label,
         async ({ signal, progress }): Promise<ExportProfileResult> => {
-          const file = await exportProfile(reportDataFor(ctx), () => abortablePrinter(printerFor(ctx), signal), { area, format, benchmark, ...(categories ? { categories } : {}), ...(full ? { full } : {}) }, {
+          const file = await exportProfile(ctx.report, () => abortablePrinter(ctx.printer, signal), { area, format, benchmark, ...(categories ? { categories } : {}), ...(full ? { full } : {}) }, {
             signal,
             progress: (step, done, total) => progress(done, total, step),
           });

@@ -4,19 +4,13 @@ import { AppError } from '../../shared/contract.ts';
 import type { LapOutline, LapOutlineFeature, lapSchemas } from '../../shared/contract/laps.ts';
 import { freeName } from '../../shared/laps.ts';
 import type { ServiceContext } from '../context.ts';
-import { wardPopulations } from '../data/population.ts';
 import { exportLaps, importLaps } from './interchange.ts';
 import { dissolveCached, toOutline } from './outline.ts';
-import { seedLaps } from './seed.ts';
 import {
-  addLapWards,
-  clashMessage,
   coverage,
-  createSet,
   defaultCustomSet,
   deleteLap,
   deleteSet,
-  findClashes,
   getLap,
   getLapRow,
   getSet,
@@ -25,23 +19,15 @@ import {
   listLaps,
   listSets,
   loadWards,
-  removeLapWards,
   renameLap,
-  renameSet,
   setLapWards,
-  summariseWards,
   updateLapField,
   wardCodesOf,
-  wardListProblems,
   write,
 } from './store.ts';
 
-export { seedLaps };
-
-/** Creates the LAP handlers and seeds the preset LAP sets on first run (idempotent). */
 export function createLapHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof lapSchemas> {
   const { db } = ctx;
-  seedLaps(ctx);
 
   const nameOf = () => {
     const wards = loadWards(db);
@@ -56,9 +42,6 @@ export function createLapHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
 
   return {
     'lapSets.list': async () => listSets(db),
-    'lapSets.get': async ({ id }) => getSet(db, id),
-    'lapSets.create': async (a) => createSet(db, a),
-    'lapSets.rename': async ({ id, name }) => renameSet(db, id, name),
     'lapSets.delete': async ({ id }) => deleteSet(db, id),
     'lapSets.coverage': async ({ id }) => coverage(db, id),
 
@@ -79,14 +62,6 @@ export function createLapHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
     },
     'laps.setWards': async ({ id, wards }) => {
       setLapWards(db, id, wards);
-      return getLap(ctx, id);
-    },
-    'laps.addWards': async ({ id, wards }) => {
-      addLapWards(db, id, wards);
-      return getLap(ctx, id);
-    },
-    'laps.removeWards': async ({ id, wards }) => {
-      removeLapWards(db, id, wards);
       return getLap(ctx, id);
     },
     'laps.duplicate': async ({ id, name, setId }) => {
@@ -112,26 +87,6 @@ export function createLapHandlers(ctx: ServiceContext): Pick<Handlers, keyof typ
         if (o.feature) features.push(o.feature);
       }
       return { setId, type: 'FeatureCollection', features };
-    },
-    'laps.preview': async ({ wards: requested, setId, lapId }) => {
-      const wards = loadWards(db);
-      const lap = lapId !== undefined ? getLapRow(db, lapId) : null;
-      const set = setId !== undefined ? getSet(db, setId) : lap ? getSet(db, lap.set_id) : null;
-      const known = [...new Set(requested)].filter((c) => wards.has(c)).sort();
-      const problems: string[] = [];
-      if (set) problems.push(...wardListProblems(db, set, requested, wards));
-      else for (const c of new Set(requested)) if (!wards.has(c)) problems.push(`There is no ward with code ${c}.`);
-      const clashes = set?.kind === 'official' ? findClashes(db, set.id, known, lapId ?? null) : [];
-      if (clashes.length) problems.push(clashMessage(clashes));
-      const names = (code: string) => wards.get(code)?.name ?? code;
-      const outline = toOutline(
-        dissolveCached(db, known),
-        known,
-        { lapId: lap?.id ?? null, name: lap?.name ?? '', colour: lap?.colour ?? '', setId: set?.id ?? null },
-        names,
-      );
-      const summary = summariseWards(known, wardPopulations(ctx), wards);
-      return { ...summary, outline, clashes, problems };
     },
 
     'laps.export': async (a) => exportLaps(ctx, a),

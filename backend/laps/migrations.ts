@@ -87,4 +87,27 @@ export const LAP_MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 22,
+    name: 'lap ids never reused',
+    rebuildsTable: true,
+    // AUTOINCREMENT: a deleted LAP's id is never given to a new one (without it SQLite reuses the highest id), so
+    // anything that remembers an id (undo, a file, a pin) can never reach a different LAP. SQLite's table-rebuild
+    // recipe, keeping every row, id and reference (migrate() runs it with foreign keys off); the indexes and the
+    // triggers that name the table are made again from their own SQL, exactly as they were.
+    up: (db) => {
+      const names = /\blap\b/i;
+      // The table's own indexes (dropped with it), and every trigger that names it (on lap, or reading it).
+      const kept = (db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as { type: string; name: string; tbl_name: string; sql: string }[])
+        .filter((o) => (o.type === 'index' ? o.tbl_name === 'lap' : names.test(o.sql.replace(/^CREATE TRIGGER \S+/i, ''))));
+      for (const o of kept) if (o.type === 'trigger') db.exec(`DROP TRIGGER "${o.name}"`);
+      // The table as it is, with AUTOINCREMENT on its id: the same columns, checks and references, in the same order.
+      const table = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'lap'").pluck().get() as string;
+      const rebuilt = table.replace(/^CREATE TABLE "?lap"? \(/i, 'CREATE TABLE lap_rebuilt (').replace(/\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)/i, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
+      if (!/^CREATE TABLE lap_rebuilt \(/.test(rebuilt) || !/id INTEGER PRIMARY KEY AUTOINCREMENT/.test(rebuilt)) throw new Error('The lap table is not as expected; nothing was changed.');
+      db.exec(rebuilt);
+      db.exec('INSERT INTO lap_rebuilt SELECT * FROM lap; DROP TABLE lap; ALTER TABLE lap_rebuilt RENAME TO lap;');
+      for (const o of kept) db.exec(o.sql);
+    },
+  },
 ];

@@ -129,18 +129,6 @@ export function createSet(db: Db, args: { name: string; kind: LapSetKind; counci
   });
 }
 
-export function renameSet(db: Db, id: number, name: string): LapSet {
-  const key = checkedKey(name, 'set');
-  return write(db, () => {
-    const set = getSet(db, id);
-    const clash = db.prepare('SELECT name FROM lap_set WHERE name_key = ? AND id <> ?').get(key, id) as { name: string } | undefined;
-    if (clash) throw new AppError('conflict', `There is already a LAP set called ${clash.name}.`);
-    if (set.name === name) return set;
-    db.prepare('UPDATE lap_set SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(name, key, now(), id);
-    return getSet(db, id);
-  });
-}
-
 export function deleteSet(db: Db, id: number): { id: number; lapsDeleted: number } {
   return write(db, () => {
     const set = getSet(db, id);
@@ -430,26 +418,6 @@ export function setLapWards(db: Db, id: number, codes: readonly string[]): void 
     const row = getLapRow(db, id);
     const checked = checkWards(db, getSet(db, row.set_id), codes, id);
     if (replaceWards(db, id, checked)) touch(db, id, row.set_id);
-  });
-}
-
-export function addLapWards(db: Db, id: number, codes: readonly string[]): void {
-  write(db, () => {
-    const current = wardCodesOf(db, id);
-    const dupes = wardListProblems(db, getSet(db, getLapRow(db, id).set_id), codes).filter((p) => p.includes('more than once'));
-    if (dupes.length) throw new AppError('invalid-input', dupes.join(' '));
-    setLapWards(db, id, [...new Set([...current, ...codes])]);
-  });
-}
-
-export function removeLapWards(db: Db, id: number, codes: readonly string[]): void {
-  write(db, () => {
-    const drop = new Set(codes);
-    setLapWards(
-      db,
-      id,
-      wardCodesOf(db, id).filter((c) => !drop.has(c)),
-    );
   });
 }
 

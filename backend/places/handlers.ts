@@ -1,8 +1,7 @@
 /** Backend handlers for the place verbs in shared/contract/places.ts. */
 import type { Handlers } from '../../shared/contract.ts';
 import type { placesSchemas } from '../../shared/contract/places.ts';
-import type { ServiceContext } from '../context.ts';
-import { ProfileData } from '../profile/data.ts';
+import type { Services } from '../context.ts';
 import { backupNow } from '../safety/index.ts';
 import { placesForArea } from './access.ts';
 import { centresInfo, clearCentres, importCentres } from './centres.ts';
@@ -10,10 +9,8 @@ import { importPlaces } from './import.ts';
 import { restoreBuiltinPlaces } from '../practices/seed.ts';
 import { attachPlace, deletePlaceList, detachPlace, listPlaceLists, listPlaces, placeMap, write } from './store.ts';
 
-export function createPlaceHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof placesSchemas> {
+export function createPlaceHandlers(ctx: Services): Pick<Handlers, keyof typeof placesSchemas> {
   const { db } = ctx;
-  /** The profile's view of the store, for resolving areas exactly as the profile does (one cache per backend). */
-  const data = new ProfileData(db);
   return {
     'places.import': async (args) => importPlaces(ctx, args),
     'places.restoreBuiltin': async () => {
@@ -35,7 +32,7 @@ export function createPlaceHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
     'places.map': async () => placeMap(db),
     'places.attach': async ({ placeId, lapId }) => attachPlace(db, placeId, lapId),
     'places.detach': async ({ placeId, lapId }) => detachPlace(db, placeId, lapId),
-    'places.forArea': async ({ area }) => placesForArea(ctx, data, area),
+    'places.forArea': async ({ area }) => placesForArea(ctx, ctx.profileData, area),
     'places.centres': async () => centresInfo(ctx),
     'places.importCentres': async (args) => importCentres(ctx, args),
     'places.clearCentres': async () => clearCentres(ctx),

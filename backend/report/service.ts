@@ -12,14 +12,15 @@ import { AppError } from '../../shared/contract.ts';
 import type { Geography } from '../../shared/domain.ts';
 import type { AreaPlaces, PlaceCategoryId } from '../../shared/places.ts';
 import type { BenchmarkChoice, Profile } from '../../shared/profile.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Services } from '../context.ts';
 import { listDatasets } from '../data/store.ts';
 import { readGeography } from '../geography.ts';
 import { getLapRow } from '../laps/store.ts';
-import { createPlaceHandlers } from '../places/handlers.ts';
-import { createPracticeHandlers } from '../practices/handlers.ts';
+import { placesForArea } from '../places/access.ts';
+import { areaPractices } from '../practices/handlers.ts';
 import type { AreaPractices } from '../../shared/contract/practices.ts';
-import { createProfileHandlers } from '../profile/handlers.ts';
+import { getPins } from '../profile/pins.ts';
+import { areaProfile, areaWardBreakdown } from '../profile/handlers.ts';
 import { placesCsv, profileCsv } from './csv.ts';
 import { formatDate } from './format.ts';
 import { loadReportFonts } from './fonts.ts';
@@ -101,43 +102,43 @@ export function toBreakdownInput(b: WardBreakdown): WardBreakdownInput {
   };
 }
 
-const dataCache = new WeakMap<ServiceContext['db'], ReportData>();
-
-/** The backend's report data (one per open database). */
-export function reportDataFor(ctx: ServiceContext): ReportData {
-  const hit = dataCache.get(ctx.db);
-  if (hit) return hit;
-  const profiles = createProfileHandlers(ctx);
-  const placeHandlers = createPlaceHandlers(ctx);
-  const practiceHandlers = createPracticeHandlers(ctx);
+/**
+ * The backend's report data, read with the backend's own services (createBackend builds it once). The arguments are
+ * checked as the verbs check them: the CLI passes areas straight from its command line.
+ */
+export function createReportData(s: Omit<Services, 'report'>): ReportData {
   let geography: Geography | undefined;
   let methods: string | undefined;
   const data: ReportData = {
-    assetsDir: ctx.assetsDir,
-    profile: (area, benchmark) => profiles['profile.get'](parseArgs('profile.get', { area, benchmark })),
+    assetsDir: s.assetsDir,
+    profile: async (area, benchmark) => {
+      const args = parseArgs('profile.get', { area, benchmark });
+      return areaProfile(s, args.area, args.benchmark);
+    },
     wardBreakdown: async (area, indicatorId, benchmark) => {
       try {
-        return toBreakdownInput(await profiles['profile.wardBreakdown'](parseArgs('profile.wardBreakdown', { area, indicatorId, benchmark })));
+        const args = parseArgs('profile.wardBreakdown', { area, indicatorId, benchmark });
+        return toBreakdownInput(areaWardBreakdown(s, args.area, args.indicatorId, args.benchmark));
       } catch {
         return null; // a pin whose indicator has gone: the report simply leaves it out
       }
     },
-    pins: async (lapId) => (await profiles['laps.pins.get']({ lapId })).pins.filter((p) => p.available).map((p) => p.id),
+    pins: async (lapId) => getPins(s.db, lapId).pins.filter((p) => p.available).map((p) => p.id),
     places: async (area) => {
-      const places = await placeHandlers['places.forArea'](parseArgs('places.forArea', { area }));
+      const places = placesForArea(s, s.profileData, parseArgs('places.forArea', { area }).area);
       return places.hasPlaces ? places : null;
     },
-    practices: async (area) => practiceHandlers['practices.forArea'](parseArgs('practices.forArea', { area })),
+    practices: async (area) => areaPractices(s, parseArgs('practices.forArea', { area }).area),
     lapColour: (lapId) => {
       try {
-        return getLapRow(ctx.db, lapId).colour;
+        return getLapRow(s.db, lapId).colour;
       } catch {
         return null;
       }
     },
-    geography: () => (geography ??= readGeography(ctx.db)),
+    geography: () => (geography ??= readGeography(s.db)),
     datasets: () =>
-      listDatasets(ctx.db).map((d) => ({
+      listDatasets(s.db).map((d) => ({
         id: d.key ?? String(d.id),
         name: d.name,
         publisher: d.publisher,
@@ -148,13 +149,12 @@ export function reportDataFor(ctx: ServiceContext): ReportData {
       })),
     methodsMarkdown: () => {
       if (methods === undefined) {
-        const file = findMethodsMarkdown(ctx.assetsDir);
+        const file = findMethodsMarkdown(s.assetsDir);
         methods = file ? readFileSync(file, 'utf8') : '';
       }
       return methods;
     },
   };
-  dataCache.set(ctx.db, data);
   return data;
 }
 

@@ -10,10 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Handlers, ParsedArgs } from '../../shared/contract.ts';
 import type { ImportResult, JobInfo } from '../../shared/contract/data.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Services } from '../context.ts';
 import { checkImportSize } from '../data/handlers.ts';
-import { stagedFilesFor } from '../data/staging.ts';
-import { JobFailure, jobsFor } from '../jobs.ts';
+import { JobFailure } from '../jobs.ts';
 
 export interface ImportJobData {
   dbPath: string;
@@ -51,12 +50,12 @@ export function base64Bytes(b64: string): number {
 }
 
 /** An 'import.start' handler whose job runs on a worker thread with its own connection to `dbPath`. */
-export function workerImportHandler(ctx: ServiceContext, dbPath: string, nativeBinding?: string): Handlers['import.start'] {
+export function workerImportHandler(ctx: Services, dbPath: string, nativeBinding?: string): Handlers['import.start'] {
   return async (args) => {
-    const staged = args.fileId ? stagedFilesFor(ctx).get(args.fileId) : undefined;
+    const staged = args.fileId ? ctx.staged.get(args.fileId) : undefined;
     checkImportSize(args.fileName, staged ? staged.length : base64Bytes(args.contentBase64 ?? ''));
     const data: ImportJobData = { dbPath, assetsDir: ctx.assetsDir, args, ...(staged ? { bytes: staged } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
-    const jobId = jobsFor(ctx).start(
+    const jobId = ctx.jobs.start(
       'import',
       args.fileName,
       ({ signal, progress }) =>

@@ -8,7 +8,7 @@
  */
 import type { Args, Channel, ErrorIssue, ErrorKind, LapApi, Reply, Results } from '../../shared/contract.ts';
 
-/** Every contract channel is invoked as `lap:<channel>` (e.g. `lap:wards.get`). */
+/** Every contract channel is invoked as `lap:<channel>` (e.g. `lap:wards.list`). */
 export const IPC_PREFIX = 'lap:';
 
 /** One-way channel main -> renderer for menu commands that need the UI. */

@@ -1,8 +1,8 @@
 /**
  * The renderer's one way to reach the backend: `send(channel, args)`, typed by shared/contract.ts.
  *
- * - In Electron the preload bridge exposes `window.lap` (electron/preload); we call its `request` (which keeps the
- *   error kind) or, failing that, its `send`.
+ * - In Electron the preload bridge exposes `window.lap` (electron/preload); we call its `request`, which keeps the
+ *   error kind.
  * - In a plain browser (`npm run preview`, end-to-end tests) we use the loopback HTTP transport
  *   (backend/preview/server.ts): POST /api/<channel> with JSON args and the per-run token in `x-lap-token`.
  *   The token arrives in the URL fragment (`#token=...`); we keep it in sessionStorage so a reload works,
@@ -111,21 +111,14 @@ const httpApi: LapApi = {
 
 function electronApi(lap: NonNullable<Window['lap']>): LapApi {
   return {
-    async send(channel, args) {
-      // `request` keeps the error kind (contextBridge drops extra Error properties); `send` is the fallback.
-      if (typeof lap.request === 'function') return unwrap(await lap.request(channel, args));
-      try {
-        return await lap.send(channel, args);
-      } catch (err) {
-        throw new ApiError({ kind: 'internal', channel, message: err instanceof Error ? err.message : String(err) });
-      }
-    },
+    // `request`, not `send`: it keeps the error kind (contextBridge drops extra Error properties).
+    send: async (channel, args) => unwrap(await lap.request(channel, args)),
   };
 }
 
 function bridge(): LapApi {
   const lap = typeof window !== 'undefined' ? window.lap : undefined;
-  return lap && typeof lap.send === 'function' ? electronApi(lap) : httpApi;
+  return lap && typeof lap.request === 'function' ? electronApi(lap) : httpApi;
 }
 
 /** Calls one backend verb. Throws ApiError with a user-facing message on failure. */

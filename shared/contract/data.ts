@@ -2,7 +2,6 @@
  * Contract verbs for indicators, datasets, imports and background jobs (the indicator store and importers).
  *
  *   indicators.list  {ambition?, query?}                      -> IndicatorInfo[] (metadata, periods, area types)
- *   values.list      {indicatorId, period?, areaCodes?}        -> ValueRow[]
  *   datasets.list    {}                                       -> DatasetInfo[] (source, licence, date, rows)
  *   datasets.delete  {id}                                     -> DatasetDeleted
  *   import.preview   {fileName, contentBase64, format?, mapping?, encoding?, delimiter?}
@@ -179,13 +178,6 @@ export const dataSchemas = {
       ambition: ambition.optional(),
       /** Words to find in the id, name or topic. */
       query: z.string().max(200).optional(),
-    })
-    .strict(),
-  'values.list': z
-    .object({
-      indicatorId: z.string().min(1).max(200),
-      period: z.string().max(100).optional(),
-      areaCodes: z.array(z.string().min(1).max(20)).max(5000).optional(),
     })
     .strict(),
   'datasets.list': z.object({}).strict(),
@@ -482,7 +474,6 @@ export interface JobInfo {
 
 export interface DataResults {
   'indicators.list': IndicatorInfo[];
-  'values.list': ValueRow[];
   'datasets.list': DatasetInfo[];
   'datasets.delete': DatasetDeleted;
   'import.preview': ImportPreview;

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { AuthorityCode, GeoPolygon } from '../domain.ts';
 import { hasControlCharacters } from '../laps.ts';
-import { councilCode, humanName, id, wardCode } from './common.ts';
+import { humanName, id, wardCode } from './common.ts';
 
 /** Longest notes (free text) on a LAP. */
 export const MAX_NOTES = 10_000;
@@ -36,13 +36,6 @@ export const lapSchemas = {
   // ---- sets ----
   /** Every set, official first, then by name. */
   'lapSets.list': z.object({}).strict(),
-  'lapSets.get': z.object({ id }).strict(),
-  /** Official sets need a council; a council on a custom set restricts its LAPs to that council's wards. */
-  'lapSets.create': z
-    .object({ name: lapName, kind: lapSetKind, councilCode: councilCode.nullable().optional() })
-    .strict()
-    .refine((a) => a.kind === 'custom' || !!a.councilCode, { message: 'an official set needs a council', path: ['councilCode'] }),
-  'lapSets.rename': z.object({ id, name: lapName }).strict(),
   /** Deletes the set and every LAP in it (one transaction). */
   'lapSets.delete': z.object({ id }).strict(),
   /** Per council, the wards no LAP of the set covers (and which LAPs cover the others). */
@@ -61,10 +54,6 @@ export const lapSchemas = {
   'laps.describe': z.object({ id, notes: lapNotes }).strict(),
   /** Replaces the ward list exactly (undo/redo call this with the previous list). No change, no new updatedAt. */
   'laps.setWards': z.object({ id, wards: wardList }).strict(),
-  /** Adds wards; ones already in the LAP are ignored. */
-  'laps.addWards': z.object({ id, wards: wardList.min(1, 'name at least one ward') }).strict(),
-  /** Removes wards; ones not in the LAP are ignored. */
-  'laps.removeWards': z.object({ id, wards: wardList.min(1, 'name at least one ward') }).strict(),
   /**
    * Copies a LAP. Name defaults to "<name> (copy)" (then "(copy 2)", ...). Set defaults to the same set when it is
    * custom; a copy of an official LAP goes to the first custom set (created as "My working groups" if none).
@@ -75,11 +64,6 @@ export const lapSchemas = {
   'laps.outline': z.object({ id }).strict(),
   /** Every LAP outline of a set at once, as a FeatureCollection for the map. */
   'laps.outlines': z.object({ setId: id }).strict(),
-  /**
-   * Live summary of an unsaved ward selection (the builder): count, population, councils, outline, and the clashes it
-   * would have if saved into `setId` (an official set), ignoring LAP `lapId` (the one being edited).
-   */
-  'laps.preview': z.object({ wards: wardList, setId: id.optional(), lapId: id.optional() }).strict(),
 
   // ---- interchange ----
   /** One LAP (lapId), one set (setId), or everything (neither). Returns the file content as text. */
@@ -208,19 +192,6 @@ export interface LapClash {
   setName: string;
 }
 
-export interface LapPreview {
-  wardCount: number;
-  wards: LapWard[];
-  population: number | null;
-  populationNote: string | null;
-  councils: (CouncilRef & { wardCount: number })[];
-  outline: LapOutline;
-  /** Wards the selection would share with other LAPs of the (official) set; empty otherwise. */
-  clashes: LapClash[];
-  /** Plain-English problems that would stop a save (clashes, wards of another council), or []. */
-  problems: string[];
-}
-
 export interface LapCoverageCouncil extends CouncilRef {
   wardCount: number;
   coveredCount: number;
@@ -263,9 +234,6 @@ export interface LapImportResult {
 
 export interface LapResults {
   'lapSets.list': LapSet[];
-  'lapSets.get': LapSet;
-  'lapSets.create': LapSet;
-  'lapSets.rename': LapSet;
   'lapSets.delete': { id: number; lapsDeleted: number };
   'lapSets.coverage': LapSetCoverage;
   'laps.list': Lap[];
@@ -275,13 +243,10 @@ export interface LapResults {
   'laps.recolour': Lap;
   'laps.describe': Lap;
   'laps.setWards': Lap;
-  'laps.addWards': Lap;
-  'laps.removeWards': Lap;
   'laps.duplicate': Lap;
   'laps.delete': { id: number };
   'laps.outline': LapOutline;
   'laps.outlines': LapOutlines;
-  'laps.preview': LapPreview;
   'laps.export': LapExportFile;
   'laps.import': LapImportResult;
 }

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Args, Channel, Results } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
+import { createSet } from '../../backend/laps/store.ts';
 import { listBackups } from '../../backend/safety/backups.ts';
 import { ensureCliBundle } from '../../scripts/cli-bundle.mjs';
 import { tempDir } from '../helpers/tmp.ts';
@@ -103,8 +104,8 @@ export async function realData(): Promise<BenchResult[]> {
     let shown = 0;
     // Interleaved, so both measures see the same machine load.
     for (let i = 0; i < 100; i++) {
-      await send(backend, 'laps.removeWards', { id: lap.id, wards: [tenth] });
-      await send(backend, 'laps.addWards', { id: lap.id, wards: [tenth] });
+      await send(backend, 'laps.setWards', { id: lap.id, wards: nine });
+      await send(backend, 'laps.setWards', { id: lap.id, wards: [...nine, tenth] });
       profile.push(
         await timed(async () => {
           shown = (await send(backend, 'profile.get', { area })).indicators.length;
@@ -213,7 +214,7 @@ export async function nationalScale(): Promise<BenchResult[]> {
   try {
     const build = await timed(async () => buildNational(backend));
     const values = backend.db.prepare('SELECT COUNT(*) FROM value').pluck().get() as number;
-    const set = await send(backend, 'lapSets.create', { name: 'Synthetic', kind: 'custom' });
+    const set = createSet(backend.db, { name: 'Synthetic', kind: 'custom' });
     const lapWards = (backend.db.prepare(`SELECT code FROM area WHERE type = 'ward' AND parent_code = 'E07000600' ORDER BY code LIMIT 10`).pluck().all() as string[]);
     const lap = await send(backend, 'laps.create', { setId: set.id, name: 'Synthetic ten', wards: lapWards });
     const area = { kind: 'lap' as const, id: lap.id };
@@ -224,7 +225,7 @@ export async function nationalScale(): Promise<BenchResult[]> {
     const spare = backend.db.prepare(`SELECT code FROM area WHERE type = 'ward' AND parent_code = 'E07000600' ORDER BY code LIMIT 1 OFFSET 10`).pluck().get() as string;
     for (let i = 0; i < 15; i++) {
       // A different 11th ward each time would also work; add and remove one so the group changes every run.
-      await send(backend, i % 2 ? 'laps.removeWards' : 'laps.addWards', { id: lap.id, wards: [spare] });
+      await send(backend, 'laps.setWards', { id: lap.id, wards: i % 2 ? lapWards : [...lapWards, spare] });
       profile.push(await timed(async () => void (shown = (await send(backend, 'profile.get', { area })).indicators.length)));
     }
 

@@ -12,7 +12,7 @@ import { dispatch } from '../../backend/dispatch.ts';
 import { run as runCli } from '../../backend/cli/main.ts';
 import { ChromiumPrinter, findChromium } from '../../backend/report/chromium.ts';
 import { renderReportHtml } from '../../backend/report/html.ts';
-import { buildReportInput, printOptionsFor, renderExport, reportDataFor } from '../../backend/report/service.ts';
+import { buildReportInput, printOptionsFor, renderExport } from '../../backend/report/service.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import type { BenchResult } from './run.ts';
 
@@ -30,7 +30,7 @@ export default async function run(): Promise<BenchResult[]> {
   const printer = new ChromiumPrinter({ executablePath });
   const backend = createBackend({ dbPath: path.join(tmp.dir, 'bench.db'), transport: 'test', printer });
   try {
-    const data = reportDataFor(backend.ctx);
+    const data = backend.ctx.report;
     await backend.handlers['laps.pins.set']({ lapId: 1, indicatorIds: ['census21_overcrowding', 'imd25_pop_most_deprived_20pct', 'dwp_cilif_children_rate', 'census21_no_qualifications', 'census21_unemployed'] });
 
     // Cold: the first report starts the browser.

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DatasetInfo } from '../../shared/contract/data.ts';
+import { listValues } from '../../backend/data/store.ts';
 import { installMenuBridge, mapIdle, RESULTS_DIR, startHarness, type Harness } from './helpers.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/e2e');
@@ -415,7 +416,7 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
       ['synthetic_wide_green', 'mean-score', expect.any(String), 'high-is-good', expect.any(String), ['2022']],
       ['synthetic_wide_smokers', 'proportion', '% of adults', 'low-is-good', 'fit-well', ['2023']],
     ]);
-    const castle = await h.backend.handlers['values.list']({ indicatorId: 'synthetic_wide_smokers', areaCodes: [wardCodes[0]!] });
+    const castle = listValues(h.backend.db, { indicatorId: 'synthetic_wide_smokers', areaCodes: [wardCodes[0]!] });
     expect(castle.map((v) => [v.numerator, v.denominator])).toEqual([[200, 3000]]);
     expect(await indicatorIds()).not.toContain('adults');
     await dialog().getByRole('button', { name: 'Close' }).click();
@@ -443,7 +444,7 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
     await card.waitFor({ state: 'detached' });
     expect((await userDatasets()).some((d) => d.id === ds.id)).toBe(false);
     expect(await indicatorIds()).not.toContain('synthetic_test_indicator');
-    await expect(h.backend.handlers['values.list']({ indicatorId: 'synthetic_test_indicator' })).rejects.toThrow(/no indicator/);
+    expect(() => listValues(h.backend.db, { indicatorId: 'synthetic_test_indicator' })).toThrow(/no indicator/);
     expect(await page.getByTestId('status-line').textContent()).toBe(`Deleted ${GOOD}: 57 values and 1 indicator removed.`);
     // The other imports are still there.
     expect((await userDatasets()).map((d) => d.fileName).sort()).toEqual(['suppressed-synthetic.csv', WIDE]);
@@ -579,7 +580,7 @@ describe('data import and the Data tab (built renderer, preview transport, Chrom
     expect(await resultFacts()).toMatchObject({ 'Rows read': '6', 'Values written': '4', 'Rows skipped': '2 rows with problems, not imported (listed below)' });
     expect(await dialog().getByTestId('import-skipped').getByTestId('import-skipped-rows').locator('.problem-where').allTextContents()).toEqual(['Row 4', 'Row 6']);
     // Stored: exactly the four good rows, worked out by hand (numerator / 500 × 100).
-    const stored = await h.backend.handlers['values.list']({ indicatorId: 'synthetic_partial_e2e' });
+    const stored = listValues(h.backend.db, { indicatorId: 'synthetic_partial_e2e' });
     expect(stored.map((v) => [v.areaCode, v.numerator, v.denominator, v.value]).sort()).toEqual(
       [0, 1, 3, 5].map((i) => [wardCodes[i], 30 + i, 500, ((30 + i) / 500) * 100]).sort(),
     );

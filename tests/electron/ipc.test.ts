@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { AppError, channels, type Handlers } from '../../shared/contract.ts';
+import type { Lap } from '../../shared/contract/laps.ts';
 import type { Ward } from '../../shared/domain.ts';
 import { FakeFrame, FakeWebContents } from './fakes.ts';
 
@@ -37,13 +38,16 @@ const unused = Object.fromEntries(
   ]),
 ) as unknown as Handlers;
 
+/** Enough of a LAP for the transport, which never looks inside a value. */
+const lap = { id: 1, name: 'N4' } as Lap;
+
 const handlers: Handlers = {
   ...unused,
   'app.info': vi.fn(async () => ({ name: 'LAP Insight', version: '0.1.0', databasePath: '/tmp/x.db', schemaVersion: 1, transport: 'test' as const })),
   'wards.list': vi.fn(async () => [ward]),
-  'wards.get': vi.fn(async ({ code }) => {
-    if (code !== ward.code) throw new AppError('not-found', `No ward ${code}.`);
-    return ward;
+  'laps.get': vi.fn(async ({ id }) => {
+    if (id !== lap.id) throw new AppError('not-found', `No LAP ${id}.`);
+    return lap;
   }),
 };
 
@@ -77,26 +81,25 @@ describe('Electron IPC transport', () => {
   });
 
   it('answers a good call from the app page', async () => {
-    await expect(call('wards.get', eventFrom(ourContents.mainFrame), { code: 'E05013246' })).resolves.toEqual({ ok: true, value: ward });
+    await expect(call('laps.get', eventFrom(ourContents.mainFrame), { id: 1 })).resolves.toEqual({ ok: true, value: lap });
     await expect(call('wards.list', eventFrom(ourContents.mainFrame), {})).resolves.toEqual({ ok: true, value: [ward] });
   });
 
   it('rejects bad arguments with kind "invalid-input", before the handler runs', async () => {
-    vi.mocked(handlers['wards.get']).mockClear();
-    const reply = (await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'Robert; DROP TABLE wards' })) as { ok: boolean; error: { kind: string; message: string } };
+    vi.mocked(handlers['laps.get']).mockClear();
+    const reply = (await call('laps.get', eventFrom(ourContents.mainFrame), { id: 'Robert; DROP TABLE lap' })) as { ok: boolean; error: { kind: string; message: string } };
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-    expect(reply.error.message).toContain('code');
+    expect(reply.error.message).toContain('id');
     expect(await call('wards.list', eventFrom(ourContents.mainFrame), { query: 'x', extra: true })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-    expect(handlers['wards.get']).not.toHaveBeenCalled();
+    expect(handlers['laps.get']).not.toHaveBeenCalled();
   });
 
   it('passes backend errors through as the dispatcher built them', async () => {
-    expect(await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'E05000000' })).toEqual({ ok: false, error: { kind: 'not-found', channel: 'wards.get', message: 'No ward E05000000.' } });
+    expect(await call('laps.get', eventFrom(ourContents.mainFrame), { id: 99 })).toEqual({ ok: false, error: { kind: 'not-found', channel: 'laps.get', message: 'No LAP 99.' } });
     // An invalid-input reply keeps its issues, unchanged, over IPC.
-    expect(await call('wards.get', eventFrom(ourContents.mainFrame), { code: 'Castle' })).toEqual({
-      ok: false,
-      error: { kind: 'invalid-input', channel: 'wards.get', message: 'A ward code looks like E05013246.', issues: [{ path: ['code'], message: 'a ward code looks like E05013246' }] },
-    });
+    const reply = (await call('laps.get', eventFrom(ourContents.mainFrame), { id: 'Castle' })) as { ok: false; error: { kind: string; channel: string; issues: { path: unknown[] }[] } };
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input', channel: 'laps.get' } });
+    expect(reply.error.issues.map((i) => i.path)).toEqual([['id']]);
   });
 
   it('never sends a fault\'s own text (a path, a stack) to the page', async () => {

@@ -45,13 +45,13 @@ describe('preload bridge (window.lap)', () => {
   });
 
   it('throws the reply message with its kind, channel and issues on an error reply', async () => {
-    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', channel: 'wards.get', message: 'No ward E05000000.' } });
-    const error = await lap.send('wards.get', { code: 'E05000000' }).catch((e: unknown) => e);
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', channel: 'laps.get', message: 'There is no LAP 99.' } });
+    const error = await lap.send('laps.get', { id: 99 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ message: 'No ward E05000000.', kind: 'not-found', channel: 'wards.get' });
-    const issues = [{ path: ['code'], message: 'a ward code looks like E05013246' }];
-    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'invalid-input', channel: 'wards.get', message: 'A ward code looks like E05013246.', issues } });
-    await expect(lap.send('wards.get', { code: 'x' })).rejects.toMatchObject({ kind: 'invalid-input', issues });
+    expect(error).toMatchObject({ message: 'There is no LAP 99.', kind: 'not-found', channel: 'laps.get' });
+    const issues = [{ path: ['id'], message: 'a LAP id is a whole number' }];
+    mocks.invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'invalid-input', channel: 'laps.get', message: 'A LAP id is a whole number.', issues } });
+    await expect(lap.send('laps.get', { id: 'x' } as never)).rejects.toMatchObject({ kind: 'invalid-input', issues });
   });
 
   it('request resolves with the Reply itself: the ReplyError survives contextBridge intact', async () => {

@@ -154,7 +154,7 @@ describe('preview transport: bodies', () => {
     const before = tableChecksums(backend.db);
     const big = JSON.stringify({ name: 'x'.repeat(SMALL_LIMIT * 4), kind: 'custom' });
     for (const body of [big, Buffer.alloc(SMALL_LIMIT + 1, 0x20), `{"content":"${'a'.repeat(SMALL_LIMIT)}"}`]) {
-      const res = await api(small, 'lapSets.create', body as string);
+      const res = await api(small, 'laps.create', body as string);
       if (res !== 'reset') {
         expect([400, 413]).toContain(res.status);
         expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
@@ -165,7 +165,7 @@ describe('preview transport: bodies', () => {
     // A large body streamed in chunks, with the size declared up front.
     const chunked = await new Promise<number | 'reset'>((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: small.port, method: 'POST', path: '/api/lapSets.create', headers: { host: `127.0.0.1:${small.port}`, 'x-lap-token': small.token, 'content-length': 10 * 1024 * 1024 } },
+        { host: '127.0.0.1', port: small.port, method: 'POST', path: '/api/laps.create', headers: { host: `127.0.0.1:${small.port}`, 'x-lap-token': small.token, 'content-length': 10 * 1024 * 1024 } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -205,7 +205,7 @@ describe('preview transport: bodies', () => {
       '{"name":"x","kind":"custom"',
     ];
     for (const body of bodies) {
-      const res = await must(api(server, 'lapSets.create', body));
+      const res = await must(api(server, 'laps.create', body));
       expect([200, 400], body.slice(0, 40)).toContain(res.status);
       const reply = JSON.parse(res.body);
       expect(reply.ok, body.slice(0, 40)).toBe(false);

@@ -78,8 +78,8 @@ describe('a read-only location', () => {
       const dbPath = path.join(t.dir, 'lap-insight.db');
       const b = createBackend({ dbPath, transport: 'test' });
       b.db.pragma('query_only = 1');
-      const reply = await dispatch(b.handlers, 'lapSets.create', { name: 'Cannot be saved', kind: 'custom' });
-      expect(reply).toEqual({ ok: false, error: { kind: 'storage', channel: 'lapSets.create', message: readOnlyMessage(t.dir) } });
+      const reply = await dispatch(b.handlers, 'laps.create', { setId: 1, name: 'Cannot be saved' });
+      expect(reply).toEqual({ ok: false, error: { kind: 'storage', channel: 'laps.create', message: readOnlyMessage(t.dir) } });
       // Reading still works.
       expect((await dispatch(b.handlers, 'wards.list', {})).ok).toBe(true);
       how.push('SQLITE_READONLY inside a handler: simulated with PRAGMA query_only (a real SQLite error)');
@@ -191,14 +191,14 @@ describe('the code-to-message mapping', () => {
         'wards.list': async () => {
           throw err('SQLITE_FULL', 'database or disk is full');
         },
-        'wards.get': async () => {
-          throw new AppError('not-found', 'No such ward.');
+        'laps.get': async () => {
+          throw new AppError('not-found', 'No such LAP.');
         },
       } as never,
       db,
     );
     await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['app.info']!()).rejects.toThrow(/report\.pdf/);
     await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['wards.list']!()).rejects.toMatchObject({ kind: 'storage', message: fullMessage(dir) });
-    await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['wards.get']!()).rejects.toMatchObject({ kind: 'not-found' });
+    await expect((handlers as unknown as Record<string, () => Promise<unknown>>)['laps.get']!()).rejects.toMatchObject({ kind: 'not-found' });
   });
 });

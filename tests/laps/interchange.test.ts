@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LAP_FILE_FORMAT } from '../../shared/laps.ts';
+import { createSet } from '../../backend/laps/store.ts';
 import { W, dump, lapByName, lapState, setByName, testBackend, type TestBackend } from './helpers.ts';
 
 vi.mock('../../backend/data/population.ts', () => ({
@@ -27,7 +28,7 @@ async function populated(): Promise<TestBackend> {
   await tb.send('laps.create', { setId: north.id, name: 'Corby', wards: [W.corbyWest, W.kingswood], notes: 'ünïcödé ✓' });
   await tb.send('laps.create', { setId: custom.id, name: 'Town centre', wards: [W.castle, W.stGeorge] });
   await tb.send('laps.create', { setId: custom.id, name: 'Far, "apart"', wards: [W.brackley, W.oundle] });
-  const hv = await tb.send('lapSets.create', { name: 'Health visitors', kind: 'custom' });
+  const hv = createSet(tb.backend.db, { name: 'Health visitors', kind: 'custom' });
   await tb.send('laps.create', { setId: hv.id, name: '=SUM(A1)', wards: [W.castle] });
   await tb.send('laps.create', { setId: hv.id, name: 'Later', wards: [] });
   await tb.send('laps.describe', { id: (await lapByName(tb, 'N4')).id, notes: 'Changed notes' });
@@ -139,7 +140,7 @@ describe('round trip into a fresh database', () => {
     for (const name of ['West Northamptonshire LAPs', 'North Northamptonshire LAPs', 'My working groups', 'Health visitors']) {
       const setA = await setByName(a, name);
       const file = await a.send('laps.export', { setId: setA.id, format: 'csv' });
-      const setB = (await b.send('lapSets.list', {})).find((s) => s.name === name) ?? (await b.send('lapSets.create', { name, kind: 'custom' }));
+      const setB = (await b.send('lapSets.list', {})).find((s) => s.name === name) ?? createSet(b.backend.db, { name, kind: 'custom' });
       await b.send('laps.import', { content: file.content, fileName: file.fileName, setId: setB.id });
     }
     const names = (s: Awaited<ReturnType<typeof lapState>>) => s.map(({ set, kind, name, wards }) => ({ set, kind, name, wards }));

@@ -100,22 +100,4 @@ describe('LAP outlines', () => {
     expect(uncachedMs).toBeLessThan(1000);
   });
 
-  it('preview: live count, outline and clashes of an unsaved selection', async () => {
-    const set = await setByName(tb, 'West Northamptonshire LAPs');
-    const p = await tb.send('laps.preview', { wards: [W.castle, W.headlands], setId: set.id });
-    expect(p.wardCount).toBe(2);
-    expect(p.wards.map((w) => w.name)).toEqual(['Castle', 'Headlands']);
-    expect(p.clashes).toEqual([{ wardCode: W.castle, wardName: 'Castle', lapId: expect.any(Number), lapName: 'N4', setName: 'West Northamptonshire LAPs' }]);
-    expect(p.problems).toEqual(['Castle is already in N4 (West Northamptonshire LAPs); official LAPs in one set cannot share wards.']);
-    expect(p.outline.lapId).toBeNull();
-    // Editing N4 itself: its own wards are no clash.
-    const n4 = await lapByName(tb, 'N4');
-    const own = await tb.send('laps.preview', { wards: [W.castle, W.headlands], lapId: n4.id });
-    expect(own.clashes).toEqual([]);
-    expect(own.outline.feature!.properties.name).toBe('N4');
-    const loose = await tb.send('laps.preview', { wards: [W.brackley, W.oundle, 'E05099999'] });
-    expect(loose.wardCount).toBe(2);
-    expect(loose.outline.parts).toBe(2);
-    expect(loose.problems).toEqual(['There is no ward with code E05099999.']);
-  });
 });

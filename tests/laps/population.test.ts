@@ -22,9 +22,8 @@ describe('LAP population', () => {
     expect(n4.population).toBe(42_750);
     expect(n4.populationNote).toBeNull();
     expect(n4.wards.find((w) => w.code === W.castle)!.population).toBe(12_500);
-    // Live in the builder preview as wards are added.
-    const p = await tb.send('laps.preview', { wards: [...N4_WARDS, W.headlands] });
-    expect(p.population).toBe(50_750);
+    // Follows the wards as they are added.
+    expect((await tb.send('laps.setWards', { id: n4.id, wards: [...N4_WARDS, W.headlands] })).population).toBe(50_750);
   });
 
   it('is null with a reason naming the ward when a ward has no figure', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { seedLaps } from '../../backend/laps/handlers.ts';
+import { seedLaps } from '../../backend/laps/seed.ts';
 import { DSN4_WARDS, N4_WARDS, NORTH, WEST, dump, lapByName, testBackend, type TestBackend } from './helpers.ts';
 
 // The population store is another module's; here it is "not loaded".

@@ -11,7 +11,7 @@ import type { AreaPlaces, Place, PlaceList } from '../../shared/places.ts';
 import { run } from '../helpers/cli.ts';
 import { createBackend } from '../../backend/backend.ts';
 import type { ReportPrinter } from '../../backend/report/printer.ts';
-import { exportProfile, reportDataFor } from '../../backend/report/service.ts';
+import { exportProfile } from '../../backend/report/service.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -163,7 +163,7 @@ describe('lap-insight places (synthetic fixtures)', () => {
     const backend = createBackend({ dbPath: db, transport: 'test' });
     try {
       const lapId = (await backend.handlers['laps.list']({})).find((l) => l.name === 'N4')!.id;
-      const file = await exportProfile(reportDataFor(backend.ctx), noPrinter, { area: { kind: 'lap', id: lapId }, format: 'places-csv', categories: ['gp'] });
+      const file = await exportProfile(backend.ctx.report, noPrinter, { area: { kind: 'lap', id: lapId }, format: 'places-csv', categories: ['gp'] });
       expect(file.fileName).toBe('N4 GP practices.csv');
       expect(written.equals(file.data)).toBe(true);
     } finally {

@@ -4,6 +4,7 @@
  * attaching places to LAPs by hand ("this practice serves N4"). All data are SYNTHETIC.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSet } from '../../backend/laps/store.ts';
 import { importFile, n4Id, N4_WARDS, testBackend, WARD, type TestBackend } from './helpers.ts';
 
 let tb: TestBackend;
@@ -125,7 +126,7 @@ describe('attaching places to a LAP', () => {
   });
 
   it('a place lists its LAPs in every set (location through the LAP wards)', async () => {
-    const set = await tb.send('lapSets.create', { name: 'Synthetic custom set', kind: 'custom' });
+    const set = createSet(tb.backend.db, { name: 'Synthetic custom set', kind: 'custom' });
     const lap = await tb.send('laps.create', { setId: set.id, name: 'Synthetic town centre', wards: [WARD.castle, WARD.stGeorge] });
     const [gp1] = await tb.send('places.list', { query: 'Synthetic GP surgery 1' });
     expect(gp1!.laps.map((l) => [l.setName, l.name, l.how])).toEqual([

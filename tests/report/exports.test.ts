@@ -16,7 +16,6 @@ import {
   exportFileName,
   exportProfile,
   renderExport,
-  reportDataFor,
   safeFileName,
 } from '../../backend/report/service.ts';
 import { COLUMNS, roundNumber } from '../../backend/report/table.ts';
@@ -140,7 +139,7 @@ describe('export service (real backend, stand-in printer)', () => {
   it('reports its steps in order and names the file after the area', async () => {
     const printer = fakePrinter();
     const steps: string[] = [];
-    const file = await exportProfile(reportDataFor(backend.ctx), () => printer, { area: { kind: 'lap', id: 1 }, format: 'pdf' }, { progress: (s) => steps.push(s) });
+    const file = await exportProfile(backend.ctx.report, () => printer, { area: { kind: 'lap', id: 1 }, format: 'pdf' }, { progress: (s) => steps.push(s) });
     expect(steps).toEqual(['Computing profile', 'Drawing map', 'Printing PDF', 'Done']);
     expect(file.fileName).toBe('N4 Local Area Profile.pdf');
     expect(file.pages).toBe(1);
@@ -149,7 +148,7 @@ describe('export service (real backend, stand-in printer)', () => {
 
   it('makes the map PNG at 300 dpi (A5) and real CSV/XLSX for a ward, a council and a selection', async () => {
     const printer = fakePrinter();
-    const data = reportDataFor(backend.ctx);
+    const data = backend.ctx.report;
     const png = await exportProfile(data, () => printer, { area: { kind: 'lap', id: 1 }, format: 'map-png' });
     expect(png.mimeType).toBe('image/png');
     expect(printer.calls).toEqual(['png:794x559@3.125']);

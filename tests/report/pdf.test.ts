@@ -12,7 +12,6 @@ import type { ExportProfileResult } from '../../shared/contract/export.ts';
 import type { JobInfo } from '../../shared/contract/data.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
-import { jobsFor } from '../../backend/jobs.ts';
 import { ChromiumPrinter } from '../../backend/report/chromium.ts';
 import { OGL_STATEMENT, OS_ATTRIBUTION } from '../../backend/report/html.ts';
 import { printReport } from '../../backend/report/service.ts';
@@ -136,7 +135,7 @@ describe.runIf(run)('the N4 PDF (real data, Chromium)', () => {
   it('can be cancelled, and reports unknown areas plainly', async () => {
     const { jobId } = await send('export.profile', { area: { kind: 'lap', id: 1 }, format: 'pdf' });
     await send('jobs.cancel', { jobId });
-    const info = await jobsFor(backend.ctx).wait(jobId);
+    const info = await backend.ctx.jobs.wait(jobId);
     expect(['cancelled', 'done']).toContain(info.state);
     const bad = await exportJob({ area: { kind: 'lap', id: 9999 }, format: 'csv' });
     expect(bad.info.state).toBe('failed');

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { StagedFiles } from '../../backend/data/staging.ts';
+import { listValues } from '../../backend/data/store.ts';
+import { openDatabase } from '../../backend/db.ts';
 import { forkBackend, type ForkedBackend } from '../../backend/split/node.ts';
 import type { ImportPreview, JobInfo, StagedFile } from '../../shared/contract/data.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -32,9 +34,10 @@ afterAll(async () => {
 });
 
 type Call = (channel: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }>;
-const transports: [string, () => Call][] = [
-  ['in-process', () => (c, a) => dispatch(local.handlers, c, a)],
-  ['split (import on a worker thread)', () => remote.call],
+/** Each transport, and its database file (the stored rows are read straight from it). */
+const transports: [string, () => Call, string][] = [
+  ['in-process', () => (c, a) => dispatch(local.handlers, c, a), 'local.db'],
+  ['split (import on a worker thread)', () => remote.call, 'remote.db'],
 ];
 
 async function value<T>(call: Call, channel: string, args: unknown): Promise<T> {
@@ -43,7 +46,7 @@ async function value<T>(call: Call, channel: string, args: unknown): Promise<T> 
   return r.value as T;
 }
 
-describe.each(transports)('files.stage, %s', (_name, get) => {
+describe.each(transports)('files.stage, %s', (_name, get, dbFile) => {
   it('stages once, previews and imports by id; the rows stored are the file’s', async () => {
     const call = get();
     const staged = await value<StagedFile>(call, 'files.stage', { fileName: 'staged.csv', contentBase64: csv.toString('base64') });
@@ -61,7 +64,9 @@ describe.each(transports)('files.stage, %s', (_name, get) => {
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(info.state, info.error ?? '').toBe('done');
-    const rows = await value<{ areaCode: string; period: string; numerator: number | null }[]>(call, 'values.list', { indicatorId: 'synthetic_staged_1', period: '2003' });
+    const reader = openDatabase(path.join(tmp.dir, dbFile), { readonly: true });
+    const rows = listValues(reader, { indicatorId: 'synthetic_staged_1', period: '2003' });
+    reader.close();
     // Row i of the file: ward i % 57, indicator floor(i / 570), period 2000 + floor(i / 57) % 10, numerator i % 90.
     const expected = Array.from({ length: 1140 }, (_, i) => i)
       .filter((i) => Math.floor(i / 570) === 1 && Math.floor(i / 57) % 10 === 3)

@@ -33,17 +33,17 @@ describe('contract', () => {
   });
 
   it('rejects bad arguments as invalid-input, with the channel and an issue naming the field', async () => {
-    expect(await dispatch(backend.handlers, 'wards.get', { code: 'Castle' })).toEqual({
+    expect(await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward', code: 'Castle' } })).toEqual({
       ok: false,
       error: {
         kind: 'invalid-input',
-        channel: 'wards.get',
+        channel: 'profile.get',
         message: 'A ward code looks like E05013246.',
-        issues: [{ path: ['code'], message: 'a ward code looks like E05013246' }],
+        issues: [{ path: ['area', 'code'], message: 'a ward code looks like E05013246' }],
       },
     });
-    const missing = await dispatch(backend.handlers, 'wards.get', {});
-    expect(missing).toMatchObject({ ok: false, error: { kind: 'invalid-input', channel: 'wards.get', issues: [{ path: ['code'] }] } });
+    const missing = await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward' } });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'invalid-input', channel: 'profile.get', issues: [{ path: ['area', 'code'] }] } });
     const extra = await dispatch(backend.handlers, 'wards.list', { query: 'x', drop: true });
     expect(!extra.ok && extra.error.message).toMatch(/drop|Unrecognized/i);
     const wrongType = await dispatch(backend.handlers, 'wards.list', { query: 42 });
@@ -58,9 +58,9 @@ describe('contract', () => {
   });
 
   it('reports a missing ward as not-found', async () => {
-    expect(await dispatch(backend.handlers, 'wards.get', { code: 'E05099999' })).toEqual({
+    expect(await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward', code: 'E05099999' } })).toMatchObject({
       ok: false,
-      error: { kind: 'not-found', channel: 'wards.get', message: 'There is no ward with code E05099999.' },
+      error: { kind: 'not-found', channel: 'profile.get', message: 'There is no ward with code E05099999.' },
     });
   });
 

@@ -8,6 +8,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { appliedVersions, migrate, openDatabase, pendingMigrations } from '../../backend/db.ts';
 import { MIGRATIONS, type Migration } from '../../backend/migrations.ts';
 import { openDatabaseSafely } from '../../backend/safety/startup.ts';
+import { seedGeography } from '../../backend/geography.ts';
+import { seedLaps } from '../../backend/laps/seed.ts';
+import { findAssetsDir } from '../../backend/paths.ts';
+import { seedBuiltinPlaces } from '../../backend/practices/seed.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let cleanup: (() => void) | undefined;
@@ -106,6 +110,7 @@ describe('migrations by set difference', () => {
     [1, 2, 3, 20],
     [1, 2, 3, 20, 21],
     [1, 2, 3, 20, 21, 40],
+    [1, 2, 3, 4, 10, 20, 21, 40, 41, 42],
   ];
   for (const released of RELEASED) {
     it(`upgrades a database at schema {${released.join(', ')}} to today's, backing it up first`, () => {
@@ -131,4 +136,56 @@ describe('migrations by set difference', () => {
       if (pendingExisted) expect(readdirSync(backupDir).some((f) => f.includes('update'))).toBe(true);
     });
   }
+
+  it('22 rebuilds the lap table with AUTOINCREMENT, keeping every LAP, id, reference, index and trigger', () => {
+    const file = freshFile();
+    const old = openDatabase(file, { migrate: false });
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version !== 22),
+    );
+    const assets = findAssetsDir();
+    seedGeography(old, assets);
+    seedBuiltinPlaces(old, assets);
+    seedLaps({ db: old, assetsDir: assets });
+    const ids = (old.prepare('SELECT id FROM lap ORDER BY id').pluck().all() as number[]);
+    expect(ids.length).toBe(2);
+    const [n4, dsn4] = ids as [number, number];
+    const now = new Date().toISOString();
+    old.prepare("INSERT INTO lap_pin (lap_id, indicator_id, position) VALUES (?, 'synthetic_pin', 1)").run(dsn4);
+    old.prepare("INSERT INTO lap_practice (lap_id, practice_code, how, changed_at) VALUES (?, 'Y99999', 'attached', ?)").run(dsn4, now);
+    const place = old.prepare('SELECT id FROM place LIMIT 1').pluck().get() as number;
+    old.prepare('INSERT INTO place_lap (place_id, lap_id, attached_at) VALUES (?, ?, ?)').run(place, n4, now);
+    const dump = (db: ReturnType<typeof openDatabase>) =>
+      ['lap', 'lap_ward', 'lap_pin', 'lap_practice', 'place_lap'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
+    const before = dump(old);
+    old.close();
+
+    const { db } = openDatabaseSafely(file);
+    try {
+      expect(appliedVersions(db)).toEqual(versions(MIGRATIONS));
+      expect(dump(db)).toEqual(before);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'lap'").pluck().get()).toMatch(/id INTEGER PRIMARY KEY AUTOINCREMENT/);
+      expect(db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name IN ('lap', 'lap_ward') ORDER BY name").pluck().all()).toEqual(
+        expect.arrayContaining(['lap_set_fixed', 'lap_set_id', 'lap_ward_code', 'lap_ward_is_ward', 'lap_ward_official_no_overlap']),
+      );
+      // The triggers still guard the rebuilt table.
+      expect(() => db.prepare('INSERT INTO lap_ward (lap_id, ward_code) VALUES (?, ?)').run(dsn4, (before[1] as { lap_id: number; ward_code: string }[]).find((r) => r.lap_id === n4)!.ward_code)).toThrow(/cannot share wards/);
+      expect(() => db.prepare('UPDATE lap SET set_id = set_id + 1 WHERE id = ?').run(n4)).toThrow(/cannot move between sets/);
+      // The references still cascade, and the deleted highest id is not handed out again.
+      db.prepare('DELETE FROM lap WHERE id = ?').run(dsn4);
+      expect(db.prepare('SELECT COUNT(*) FROM lap_ward WHERE lap_id = ?').pluck().get(dsn4)).toBe(0);
+      expect(db.prepare('SELECT COUNT(*) FROM lap_pin').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT COUNT(*) FROM lap_practice').pluck().get()).toBe(0);
+      const setId = db.prepare('SELECT set_id FROM lap WHERE id = ?').pluck().get(n4) as number;
+      const fresh = db
+        .prepare("INSERT INTO lap (set_id, name, name_key, colour, created_at, updated_at) VALUES (?, 'New', 'new', '#123456', ?, ?)")
+        .run(setId, now, now).lastInsertRowid;
+      expect(Number(fresh)).toBeGreaterThan(dsn4);
+    } finally {
+      db.close();
+    }
+  });
 });

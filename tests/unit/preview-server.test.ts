@@ -56,9 +56,9 @@ describe('preview transport', () => {
   });
 
   it('answers a valid call with the same reply as the backend', async () => {
-    const res = await api('wards.get', { code: 'E05013246' });
+    const res = await api('wards.list', { query: 'Castle' });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { code: 'E05013246', name: 'Castle', authorityName: 'West Northamptonshire' } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: [{ code: 'E05013246', name: 'Castle', authorityName: 'West Northamptonshire' }] });
   });
 
   it('refuses calls without the token, or with a wrong one', async () => {
@@ -78,12 +78,12 @@ describe('preview transport', () => {
   });
 
   it('validates arguments exactly as the Electron transport does', async () => {
-    const res = await api('wards.get', { code: 'Castle' });
+    const res = await api('profile.get', { area: { kind: 'ward', code: 'Castle' } });
     // The structure arrives intact over HTTP: kind, plain message, channel and the issue's path.
-    expect(JSON.parse(res.body)).toEqual(await dispatch(backend.handlers, 'wards.get', { code: 'Castle' }));
-    expect(JSON.parse(res.body)).toEqual({
+    expect(JSON.parse(res.body)).toEqual(await dispatch(backend.handlers, 'profile.get', { area: { kind: 'ward', code: 'Castle' } }));
+    expect(JSON.parse(res.body)).toMatchObject({
       ok: false,
-      error: { kind: 'invalid-input', channel: 'wards.get', message: 'A ward code looks like E05013246.', issues: [{ path: ['code'], message: 'a ward code looks like E05013246' }] },
+      error: { kind: 'invalid-input', channel: 'profile.get', issues: [{ path: ['area', 'code'], message: 'a ward code looks like E05013246' }] },
     });
     const bad = await raw({ method: 'POST', path: '/api/wards.list', headers: { 'x-lap-token': server.token }, body: '{not json' });
     expect(bad.status).toBe(400);

@@ -9,10 +9,8 @@
  * - import: undone by deleting the LAPs it created and restoring the colour and notes of those it updated (and
  *   removing sets it created, when empty); redone by importing the same file content again.
  *
- * Re-creating a LAP gives it a new id, so commands never hold a bare id: they hold a LapRef, one shared object per
- * LAP whose `id` is moved on when the LAP is re-created. Older commands on the stack then reach the new LAP. A
- * deleted LAP's ref is retired from the registry, so a new LAP that gets the same id (SQLite reuses the highest
- * id) gets a ref of its own.
+ * Re-creating a LAP gives it a new id, and ids are never reused (migration 22), so commands keep the id they were
+ * made with and follow it forward (idNow) to the LAP that re-creation made.
  *
  * Undo and redo bring the affected LAP into view (its set, the LAPs tab, selected), so the change is visible.
  * Errors are shown next to where the user acted (LapMessageArea), in the backend's own words, and nothing changes.
@@ -30,35 +28,20 @@ import { describeError } from '../errors.ts';
 import { formatCount, formatPopulation } from './format.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
-// LAP references that survive re-creation
+// LAPs re-created by undo and redo
 
-export interface LapRef {
-  id: number;
-  /** Stable for the life of the page, whatever the id becomes. */
-  readonly key: number;
+/** Old id -> the id of the LAP that re-created it. */
+const recreatedAs = new Map<number, number>();
+
+/** The id a command's LAP has now (its own, unless undo or redo re-created it). */
+function idNow(id: number): number {
+  for (let next = recreatedAs.get(id); next !== undefined; next = recreatedAs.get(id)) id = next;
+  return id;
 }
 
-const refs = new Map<number, LapRef>();
-let nextKey = 1;
-
-function refFor(id: number): LapRef {
-  let ref = refs.get(id);
-  if (!ref) {
-    ref = { id, key: nextKey++ };
-    refs.set(id, ref);
-  }
-  return ref;
-}
-
-function moveRef(ref: LapRef, id: number): void {
-  retire(ref);
-  ref.id = id;
-  refs.set(id, ref);
-}
-
-/** The LAP was deleted: the backend may give its id to the next new LAP, which must get a ref of its own. */
-function retire(ref: LapRef): void {
-  if (refs.get(ref.id) === ref) refs.delete(ref.id);
+function recreated(id: number, newId: number): void {
+  const was = idNow(id);
+  if (was !== newId) recreatedAs.set(was, newId);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -140,8 +123,8 @@ async function edit(area: LapMessageArea | null, work: () => Promise<Command | n
 // ---------------------------------------------------------------------------------------------------------------
 // Wards
 
-function wardsCommand(ref: LapRef, before: string[], after: string[], label: string): Command {
-  const apply = async (wards: string[]) => reveal(await send('laps.setWards', { id: ref.id, wards }));
+function wardsCommand(id: number, before: string[], after: string[], label: string): Command {
+  const apply = async (wards: string[]) => reveal(await send('laps.setWards', { id: idNow(id), wards }));
   return { label, undo: () => apply(before), redo: () => apply(after) };
 }
 
@@ -169,7 +152,7 @@ async function changeWards(lapId: number, plan: (lap: Lap) => WardPlan | { nothi
     const text = `${p.done}: ${lapSummary(updated)}.${p.note ? ` ${p.note}` : ''}`;
     if (p.note) store().setMessage('wards', p.note, 'info');
     announce(text);
-    return wardsCommand(refFor(lap.id), before, p.after, p.label);
+    return wardsCommand(lap.id, before, p.after, p.label);
   });
 }
 
@@ -235,18 +218,17 @@ export function addWards(lapId: number, codes: readonly string[], how: 'box' | '
 // ---------------------------------------------------------------------------------------------------------------
 // Creating, copying, deleting
 
-function createdCommand(ref: LapRef, snapshot: LapSnapshot, label: string): Command {
+function createdCommand(id: number, snapshot: LapSnapshot, label: string): Command {
   return {
     label,
     async undo() {
-      await send('laps.delete', { id: ref.id });
-      retire(ref);
+      await send('laps.delete', { id: idNow(id) });
       await showSet(snapshot.setId);
-      store().forgetLap(ref.id);
+      store().forgetLap(idNow(id));
     },
     async redo() {
       const lap = await send('laps.create', snapshot);
-      moveRef(ref, lap.id);
+      recreated(id, lap.id);
       await reveal(lap);
     },
   };
@@ -259,7 +241,7 @@ export function createLap(args: { setId: number; name: string; colour?: string }
     await reveal(lap);
     store().setHighlighted([lap.id]);
     announce(`Created ${lap.name}. Click wards on the map, or tick them in the list, to add them.`);
-    return createdCommand(refFor(lap.id), snapshotOf(lap), `create ${lap.name}`);
+    return createdCommand(lap.id, snapshotOf(lap), `create ${lap.name}`);
   });
 }
 
@@ -273,7 +255,7 @@ export function duplicateLap(id: number): Promise<EditResult> {
     const moved = copy.set.id !== source.set.id ? ` It is in ${copy.set.name}, because LAPs in an official set cannot share wards.` : '';
     announce(`Made a copy of ${source.name} called ${copy.name}.${moved}`);
     if (moved) store().setMessage('list', `The copy, ${copy.name}, is in ${copy.set.name}: LAPs in an official set cannot share wards.`, 'info');
-    return createdCommand(refFor(copy.id), snapshotOf(copy), `copy ${source.name}`);
+    return createdCommand(copy.id, snapshotOf(copy), `copy ${source.name}`);
   });
 }
 
@@ -283,21 +265,18 @@ export function deleteLap(id: number): Promise<EditResult> {
     await send('laps.delete', { id });
     store().forgetLap(id);
     announce(`Deleted ${lap.name}. Use Undo to bring it back.`);
-    const ref = refFor(id);
-    retire(ref);
     const snapshot = snapshotOf(lap);
     return {
       label: `delete ${lap.name}`,
       async undo() {
         const again = await send('laps.create', snapshot);
-        moveRef(ref, again.id);
+        recreated(id, again.id);
         await reveal(again);
       },
       async redo() {
-        await send('laps.delete', { id: ref.id });
-        retire(ref);
+        await send('laps.delete', { id: idNow(id) });
         await showSet(snapshot.setId);
-        store().forgetLap(ref.id);
+        store().forgetLap(idNow(id));
       },
     };
   });
@@ -306,11 +285,11 @@ export function deleteLap(id: number): Promise<EditResult> {
 // ---------------------------------------------------------------------------------------------------------------
 // Name, colour, notes
 
-function fieldCommand(ref: LapRef, label: string, apply: (id: number, value: string) => Promise<Lap>, before: string, after: string, mergeKey?: string): Command {
+function fieldCommand(id: number, label: string, apply: (id: number, value: string) => Promise<Lap>, before: string, after: string, mergeKey?: string): Command {
   return {
     label,
-    undo: async () => reveal(await apply(ref.id, before)),
-    redo: async () => reveal(await apply(ref.id, after)),
+    undo: async () => reveal(await apply(idNow(id), before)),
+    redo: async () => reveal(await apply(idNow(id), after)),
     ...(mergeKey ? { mergeKey } : {}),
   };
 }
@@ -323,7 +302,7 @@ export function renameLap(id: number, name: string): Promise<EditResult> {
     store().applyLap(updated);
     announce(`Renamed ${lap.name} to ${updated.name}.`);
     const rename = (lapId: number, value: string) => send('laps.rename', { id: lapId, name: value });
-    return fieldCommand(refFor(id), `rename ${lap.name} to ${updated.name}`, rename, lap.name, updated.name);
+    return fieldCommand(id, `rename ${lap.name} to ${updated.name}`, rename, lap.name, updated.name);
   });
 }
 
@@ -334,9 +313,8 @@ export function recolourLap(id: number, colour: string): Promise<EditResult> {
     const updated = await send('laps.recolour', { id, colour });
     store().applyLap(updated);
     announce(`Changed the colour of ${updated.name}.`);
-    const ref = refFor(id);
     const recolour = (lapId: number, value: string) => send('laps.recolour', { id: lapId, colour: value });
-    return fieldCommand(ref, `colour of ${updated.name}`, recolour, lap.colour, updated.colour, `colour:${ref.key}`);
+    return fieldCommand(id, `colour of ${updated.name}`, recolour, lap.colour, updated.colour, `colour:${id}`);
   });
 }
 
@@ -347,9 +325,8 @@ export function describeLap(id: number, notes: string): Promise<EditResult> {
     const updated = await send('laps.describe', { id, notes });
     store().applyLap(updated);
     announce(`Saved the notes for ${updated.name}.`);
-    const ref = refFor(id);
     const describe = (lapId: number, value: string) => send('laps.describe', { id: lapId, notes: value });
-    return fieldCommand(ref, `notes of ${updated.name}`, describe, lap.notes, updated.notes, `notes:${ref.key}`);
+    return fieldCommand(id, `notes of ${updated.name}`, describe, lap.notes, updated.notes, `notes:${id}`);
   });
 }
 
@@ -408,7 +385,7 @@ export function importLaps(request: ImportRequest): Promise<EditResult & { summa
   return edit(null, async () => {
     const before = new Map((await send('laps.list', {})).map((l) => [l.id, l]));
     const result = await send('laps.import', request);
-    const lapRefs = result.laps.map((l) => refFor(l.id));
+    const ids = result.laps.map((l) => l.id);
     await showImported(result);
     summary = importSummary(result);
     store().setMessage('transfer', summary, 'info');
@@ -419,16 +396,13 @@ export function importLaps(request: ImportRequest): Promise<EditResult & { summa
       label: `import ${result.fileName}`,
       async undo() {
         for (const [i, l] of current.laps.entries()) {
-          const ref = lapRefs[i]!;
-          if (l.action === 'created' || l.action === 'renamed') {
-            await send('laps.delete', { id: ref.id });
-            retire(ref);
-          }
+          const id = idNow(ids[i]!);
+          if (l.action === 'created' || l.action === 'renamed') await send('laps.delete', { id });
           else if (l.action === 'updated') {
             const old = before.get(l.id);
             if (old) {
-              await send('laps.recolour', { id: ref.id, colour: old.colour });
-              await send('laps.describe', { id: ref.id, notes: old.notes });
+              await send('laps.recolour', { id, colour: old.colour });
+              await send('laps.describe', { id, notes: old.notes });
             }
           }
         }
@@ -447,7 +421,7 @@ export function importLaps(request: ImportRequest): Promise<EditResult & { summa
       async redo() {
         const again = await send('laps.import', request);
         again.laps.forEach((l, i) => {
-          if (lapRefs[i]) moveRef(lapRefs[i], l.id);
+          if (ids[i] !== undefined) recreated(ids[i], l.id);
         });
         current = again;
         await showImported(again);
