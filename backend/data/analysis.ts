@@ -255,13 +255,30 @@ export class Analysis {
       if (!e) info.set(id, (e = { rows: 0, periods: new Set(), types: new Set() }));
       return e;
     };
+    // Consecutive rows mostly share the indicator, period and area type: each is looked up when it changes.
+    let lastInd = -1;
+    let lastPeriod = -1;
+    let lastType: string | undefined;
+    let meta: IndMeta | undefined;
+    let e: ReturnType<typeof touch> | undefined;
     for (let i = 0; i < c.n; i++) {
-      const meta = this.indList[c.ind[i]!]!.meta;
-      if (!meta) continue;
-      const e = touch(meta.id);
+      const ind = c.ind[i]!;
+      if (ind !== lastInd) {
+        lastInd = ind;
+        lastPeriod = -1;
+        lastType = undefined;
+        meta = this.indList[ind]!.meta;
+        e = meta ? touch(meta.id) : undefined;
+      }
+      if (!meta || !e) continue;
       e.rows++;
-      e.periods.add(this.periods.list[c.period[i]!]!);
+      if (c.period[i] !== lastPeriod) {
+        lastPeriod = c.period[i]!;
+        e.periods.add(this.periods.list[lastPeriod]!);
+      }
       const t = this.areaList[c.area[i]!]!.known?.type;
+      if (t === lastType) continue;
+      lastType = t;
       if (t) e.types.add(t);
       if (t === 'ward' && !this.wardPlan.has(meta.id)) this.wardPlan.set(meta.id, 'given');
     }

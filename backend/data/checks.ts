@@ -356,20 +356,36 @@ export function checkWardCoverage(a: Analysis, db: Db): void {
   if (wards.length === 0) return;
   const c = a.cols;
   const have = new Map<string, { id: string; period: string; codes: Set<string> }>();
-  const touch = (id: string, period: string, code: string) => {
+  const entry = (id: string, period: string) => {
     const k = `${id}\u0000${period}`;
     let e = have.get(k);
     if (!e) have.set(k, (e = { id, period, codes: new Set() }));
-    e.codes.add(code);
+    return e;
   };
+  // The file's ward rows by indicator and period (numeric keys: a string key per row cost a fifth of the checks).
+  const nP = a.periods.size;
+  const wardRows = new Map<number, Set<number>>();
+  let lastKey = -1;
+  let last: Set<number> | undefined;
   for (let i = 0; i < c.n; i++) {
     if (c.flags[i]! & F_BAD || c.band[i]! >= 0) continue;
     const area = a.areaList[c.area[i]!]!;
     if (area.known?.type !== 'ward') continue; // suppressed values count: the suppression warning says which
-    const meta = a.indList[c.ind[i]!]!.meta;
-    if (meta) touch(meta.id, a.periods.list[c.period[i]!]!, area.code);
+    const key = c.ind[i]! * nP + c.period[i]!;
+    if (key !== lastKey) {
+      last = wardRows.get(key);
+      if (!last) wardRows.set(key, (last = new Set()));
+      lastKey = key;
+    }
+    last!.add(area.idx);
   }
-  for (const b of a.built) if (b.areaType === 'ward') touch(b.ind.id, b.period, b.area); // incomplete ones are warned about apart
+  for (const [key, areas] of wardRows) {
+    const meta = a.indList[Math.floor(key / nP)]!.meta;
+    if (!meta) continue;
+    const e = entry(meta.id, a.periods.list[key % nP]!);
+    for (const x of areas) e.codes.add(a.areaList[x]!.code);
+  }
+  for (const b of a.built) if (b.areaType === 'ward') entry(b.ind.id, b.period).codes.add(b.area); // incomplete ones are warned about apart
   // One warning per coverage (the same wards for several indicators or periods say it once).
   const groups = new Map<string, { codes: Set<string>; items: string[] }>();
   for (const e of have.values()) {

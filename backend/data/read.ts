@@ -35,7 +35,6 @@ export class RowReader {
     private readonly a: Analysis,
     private readonly known: Map<string, KnownArea>,
   ) {}
-  // --------------------------------------------------------------------------------------- reading
 
   readonly cells = {
     num: (text: string | undefined, row: number, column: string): number => {

@@ -110,8 +110,10 @@ function groupSeries(a: Analysis): { small: Map<number, Series>; givenWard: Set<
     const area = a.areaList[c.area[i]!]!;
     const type = area.known?.type;
     const key = seriesKey(i);
-    const g = bandGroups.get(`${key}|${area.idx}`);
-    if (g) g.parent = true;
+    if (bandGroups.size > 0) {
+      const g = bandGroups.get(`${key}|${area.idx}`);
+      if (g) g.parent = true;
+    }
     if (type === 'ward') givenWard.add(key);
     else if (type === 'lad') givenLad.add(key);
     else if (type === 'lsoa21' || type === 'lsoa11' || type === 'oa21' || type === 'msoa11') {

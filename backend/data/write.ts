@@ -5,10 +5,12 @@ import type { Db } from '../db.ts';
 import { finite, orNull, storedValue, type Analysis } from './analysis.ts';
 import { F_BAD, F_MISSING, F_SUPPRESSED } from './columns.ts';
 import { fmt } from '../io/numbers.ts';
-import { addSummary, deleteDatasetRows, getIndicatorRow } from './store.ts';
+import { addSummary, deleteDatasetRows } from './store.ts';
 
 const LEAN_COLS = ['indicator_id', 'area_code', 'period', 'dataset_id', 'numerator', 'denominator', 'value', 'estimate', 'note'];
 const FULL_COLS = ['indicator_id', 'area_code', 'period', 'sex', 'age', 'dataset_id', 'numerator', 'denominator', 'value', 'ci95_lower', 'ci95_upper', 'ci998_lower', 'ci998_upper', 'estimate', 'note', 'numerator_upper'];
+const IND_COLS = ['id', 'catalogue_id', 'name', 'short_name', 'ambition', 'topic', 'definition', 'value_type', 'multiplier', 'unit', 'polarity',
+  'missing_is_zero', 'disclosure_controlled', 'ward_level', 'source', 'publisher', 'licence', 'attribution', 'method_note', 'dataset_id'];
 const BATCH = 64;
 
 /**
@@ -153,12 +155,7 @@ function writeRows(db: Db, a: Analysis, replace: number[]): WriteOutcome {
         JSON.stringify(warnings),
       ).lastInsertRowid,
   );
-  const insertInd = db.prepare(
-    `INSERT INTO indicator (id, catalogue_id, name, short_name, ambition, topic, definition, value_type, multiplier, unit, polarity,
-       missing_is_zero, disclosure_controlled, ward_level, source, publisher, licence, attribution, method_note, dataset_id)
-     VALUES (@id, @catalogueId, @name, @shortName, @ambition, @topic, @definition, @valueType, @multiplier, @unit, @polarity,
-       @missingIsZero, @disclosureControlled, @wardLevel, @source, @publisher, @licence, @attribution, @methodNote, @datasetId)`,
-  );
+  const insertInd = new BatchInsert(db, 'indicator', IND_COLS);
   const updateInd = db.prepare(
     `UPDATE indicator SET catalogue_id = @catalogueId, name = @name, short_name = @shortName, ambition = @ambition, topic = @topic,
        definition = @definition, value_type = @valueType, multiplier = @multiplier, unit = @unit, polarity = @polarity,
@@ -169,33 +166,39 @@ function writeRows(db: Db, a: Analysis, replace: number[]): WriteOutcome {
   // By id: a search of the plans for each indicator was quadratic (16 million comparisons for 4,000 indicators).
   const planNotes = new Map<string, string>();
   for (const p of a.plans) if (!planNotes.has(p.id)) planNotes.set(p.id, p.note);
+  // Which indicators exist, in one query (after the deletes above): one lookup per indicator cost 4,000 queries.
+  const stored = new Set(
+    (db.prepare('SELECT id FROM indicator WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(metas.map((m) => m.id))) as { id: string }[]).map((r) => r.id),
+  );
   for (const m of metas) {
-    const params = {
-      id: m.id,
-      catalogueId: m.catalogueId,
-      name: m.name,
-      shortName: m.shortName,
-      ambition: m.ambition,
-      topic: m.topic,
-      definition: m.definition,
-      valueType: m.valueType,
-      multiplier: m.multiplier,
-      unit: m.unit,
-      polarity: m.polarity,
-      missingIsZero: m.missingIsZero ? 1 : 0,
-      disclosureControlled: m.disclosureControlled ? 1 : 0,
-      wardLevel: m.wardLevel ? 1 : 0,
-      source: prov.source,
-      publisher: prov.publisher,
-      licence: prov.licence,
-      attribution: prov.attribution,
-      methodNote: m.methodNote || (planNotes.get(m.id) ?? ''),
-      datasetId,
-    };
+    const methodNote = m.methodNote || (planNotes.get(m.id) ?? '');
     // Insert when missing: new indicators, and indicators of a dataset just replaced (deleted above with it).
-    if (!getIndicatorRow(db, m.id)) insertInd.run(params);
-    else if (m.update) updateInd.run(params);
+    if (!stored.has(m.id)) {
+      insertInd.add(m.id, m.catalogueId, m.name, m.shortName, m.ambition, m.topic, m.definition, m.valueType, m.multiplier, m.unit, m.polarity,
+        m.missingIsZero ? 1 : 0, m.disclosureControlled ? 1 : 0, m.wardLevel ? 1 : 0, prov.source, prov.publisher, prov.licence, prov.attribution, methodNote, datasetId);
+      stored.add(m.id);
+    } else if (m.update) {
+      insertInd.flush(); // an indicator inserted above is in the table before it is updated
+      updateInd.run({
+        id: m.id,
+        catalogueId: m.catalogueId,
+        name: m.name,
+        shortName: m.shortName,
+        ambition: m.ambition,
+        topic: m.topic,
+        definition: m.definition,
+        valueType: m.valueType,
+        multiplier: m.multiplier,
+        unit: m.unit,
+        polarity: m.polarity,
+        missingIsZero: m.missingIsZero ? 1 : 0,
+        disclosureControlled: m.disclosureControlled ? 1 : 0,
+        wardLevel: m.wardLevel ? 1 : 0,
+        methodNote,
+      });
+    }
   }
+  insertInd.flush();
 
   const lean = new BatchInsert(db, 'value', LEAN_COLS);
   const full = new BatchInsert(db, 'value', FULL_COLS);
