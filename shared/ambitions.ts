@@ -15,7 +15,7 @@ export const AMBITIONS = [
 
 export type AmbitionId = (typeof AMBITIONS)[number]['id'];
 
-export const AMBITION_IDS = AMBITIONS.map((a) => a.id) as AmbitionId[];
+export const AMBITION_IDS = AMBITIONS.map<AmbitionId>((a) => a.id);
 
 export function ambitionTitle(id: AmbitionId): string {
   return AMBITIONS.find((a) => a.id === id)?.title ?? id;

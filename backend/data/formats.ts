@@ -312,7 +312,7 @@ function tidyPlan(header: string[], defaultPeriod: string | undefined): FormatPl
     'age',
     'age_band',
     'note',
-  ].map(col) as number[];
+  ].map<number>(col);
   const cPolarity = col('polarity');
   const cAmbition = col('ambition');
   const name = (i: number) => (i >= 0 ? header[i]!.trim() : '');

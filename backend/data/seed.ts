@@ -142,7 +142,7 @@ export function readBundle(assetsDir: string): { bundle: Bundle; hash: string; f
   if (!existsSync(file)) return null;
   const bytes = readFileSync(file);
   const bundle = JSON.parse(bytes.toString('utf8')) as Bundle;
-  if (bundle.format !== BUNDLE_FORMAT) throw new Error(`${file}: format is '${String(bundle.format)}', expected '${BUNDLE_FORMAT}'`);
+  if ((bundle.format as string) !== BUNDLE_FORMAT) throw new Error(`${file}: format is '${String(bundle.format)}', expected '${BUNDLE_FORMAT}'`);
   if (JSON.stringify(bundle.columns) !== JSON.stringify(BUNDLE_COLUMNS)) throw new Error(`${file}: columns are ${JSON.stringify(bundle.columns)}, expected ${JSON.stringify(BUNDLE_COLUMNS)}`);
   return { bundle, hash: createHash('sha256').update(bytes).digest('hex'), file };
 }

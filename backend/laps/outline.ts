@@ -56,7 +56,7 @@ export function dissolveWards(db: Db, codes: readonly string[]): Dissolved {
   }
   if (!merged) throw new AppError('internal', 'Could not draw the outline of these wards.');
   const polygons: Position[][][] =
-    merged.geometry.type === 'Polygon' ? [merged.geometry.coordinates] : (merged.geometry.coordinates as Position[][][]);
+    merged.geometry.type === 'Polygon' ? [merged.geometry.coordinates] : merged.geometry.coordinates;
 
   // Which part holds each ward: its label point lies inside the ward, hence inside exactly one part.
   const members: string[][] = polygons.map(() => []);

@@ -13,7 +13,6 @@
  * The area is resolved exactly as the profile resolves it (profile/area.ts resolveArea).
  */
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
-import type { AuthorityCode } from '../../shared/domain.ts';
 import { PLACE_CATEGORY_IDS, type AreaPlaceCount, type AreaPlaces, type NearestPlace, type PlaceCategoryId, type WardAccess } from '../../shared/places.ts';
 import type { ServiceContext } from '../context.ts';
 import { wardPopulations } from '../data/population.ts';
@@ -170,7 +169,7 @@ export function placesForArea(ctx: ServiceContext, data: ProfileData, arg: Profi
     return {
       code: w.code,
       name: w.name,
-      authorityCode: w.authorityCode as AuthorityCode,
+      authorityCode: w.authorityCode,
       population: pops?.get(w.code) ?? null,
       centre: c ? { lon: Math.round(c.lon * 1e6) / 1e6, lat: Math.round(c.lat * 1e6) / 1e6 } : { lon: 0, lat: 0 },
       method: c?.method ?? 'geometric',

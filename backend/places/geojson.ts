@@ -26,7 +26,7 @@ function nestingDepth(v: unknown, limit: number): number {
     if (x === null || typeof x !== 'object') continue;
     if (d + 1 > deepest) deepest = d + 1;
     if (deepest > limit) return deepest;
-    for (const child of Object.values(x as object)) stack.push([child, d + 1]);
+    for (const child of Object.values(x)) stack.push([child, d + 1]);
   }
   return deepest;
 }
@@ -45,6 +45,7 @@ function propertyOf(props: Record<string, unknown>, role: Role): { key: string; 
     if (i >= 0) {
       const v = props[keys[i]!];
       if (v === null || v === undefined) return { key: keys[i]!, value: '' };
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects go to jsonText: v is a JSON string, number or boolean here
       return { key: keys[i]!, value: typeof v === 'object' ? jsonText(v, keys[i]!) : String(v) };
     }
   }
@@ -59,6 +60,7 @@ function addressOf(props: Record<string, unknown>): { key: string; value: string
     if (!(ADDRESS_NAMES.has(hk) || ADDRESS_LINE.test(hk))) continue;
     const v = props[k];
     if (v === null || v === undefined || typeof v === 'object') continue;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects were skipped above: v is a JSON string, number or boolean
     const t = cleanText(String(v));
     if (t === '') continue;
     if (!first) first = k;
@@ -81,7 +83,7 @@ function geoCoord(v: unknown): Coord {
     const c = parseCell(v);
     return c.kind === 'number' ? c.value : c.kind === 'blank' ? null : { text: v.slice(0, 40) };
   }
-  return { text: jsonText(v as object, 'coordinates').slice(0, 40) };
+  return { text: jsonText(v, 'coordinates').slice(0, 40) };
 }
 
 export function readGeoJsonPlaces(out: ParsedPlaces, text: string, checker: Checker): void {

@@ -16,13 +16,13 @@ const bng = (): proj4.Converter => (converter ??= proj4('EPSG:4326', BNG_PROJ4))
 
 /** Easting and northing (metres) to [longitude, latitude] (degrees, WGS84). */
 export function bngToWgs84(easting: number, northing: number): [number, number] {
-  const [lon, lat] = bng().inverse([easting, northing]) as [number, number];
+  const [lon, lat] = bng().inverse<[number, number]>([easting, northing]);
   return [lon, lat];
 }
 
 /** [longitude, latitude] (degrees, WGS84) to [easting, northing] (metres). */
 export function wgs84ToBng(lon: number, lat: number): [number, number] {
-  const [e, n] = bng().forward([lon, lat]) as [number, number];
+  const [e, n] = bng().forward<[number, number]>([lon, lat]);
   return [e, n];
 }
 

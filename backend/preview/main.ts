@@ -40,8 +40,12 @@ async function main() {
     await backend.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const onSignal = () => void stop().catch((err: unknown) => {
+    console.error(`lap-insight preview: ${(err as Error).message}`);
+    process.exit(1);
+  });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((err) => {

@@ -95,7 +95,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const server = createServer(async (req, res) => {
+  // Every error is caught below and answered with a 500, so the promise is never left rejected.
+  const server = createServer((req, res) => void (async () => {
     try {
       // DNS rebinding: only our own loopback host names.
       if (!req.headers.host || !allowedHosts().has(req.headers.host)) return send(res, 403, 'Forbidden host');
@@ -153,7 +154,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}`);
       else res.end();
     }
-  });
+  })());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

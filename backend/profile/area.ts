@@ -6,7 +6,6 @@
  */
 import { AppError } from '../../shared/contract.ts';
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
-import type { AuthorityCode } from '../../shared/domain.ts';
 import { compareNames, listJoin } from '../../shared/laps.ts';
 import type { ProfileArea } from '../../shared/profile.ts';
 import { POPULATION_INDICATOR, POPULATION_PERIOD } from '../data/population.ts';
@@ -143,7 +142,7 @@ export function resolveArea(data: ProfileData, arg: ProfileAreaArg): ResolvedAre
       lapId,
       set,
       population,
-      ownCouncil: ownCouncil.code as AuthorityCode,
+      ownCouncil: ownCouncil.code,
       wards: wardsByName(members),
     },
     members,

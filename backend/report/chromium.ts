@@ -19,7 +19,7 @@ const PLAYWRIGHT = 'playwright-core';
 /** Where Chrome, Chromium or Edge usually live, for this platform, in order of preference. */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
   const list: string[] = [];
-  if (env[CHROMIUM_ENV]) list.push(env[CHROMIUM_ENV]!);
+  if (env[CHROMIUM_ENV]) list.push(env[CHROMIUM_ENV]);
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter((r): r is string => !!r);
     for (const r of roots) {

@@ -315,7 +315,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
       [(D.width - innerW) / 2, (D.height - innerH) / 2],
       [(D.width + innerW) / 2, (D.height + innerH) / 2],
     ],
-    focus as GeoPermissibleObjects,
+    focus,
   );
   detailProjection.clipExtent([
     [0, 0],
@@ -361,7 +361,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
   }
   // As lines, not polygons: a clipped polygon would trace the frame.
   const councilLines = geo.authorities.features
-    .map((a) => dPath({ type: 'MultiLineString', coordinates: polygons(a.geometry).flat() } as GeoPermissibleObjects) ?? '')
+    .map((a) => dPath({ type: 'MultiLineString', coordinates: polygons(a.geometry).flat() }) ?? '')
     .join('');
   // Places people know (basemap.ts): the context goes over the fills, the names after the ward names (never over them).
   const context = options.basemap ? basemapLayers(options.basemap, dPath, detailProjection, inFrame) : null;
@@ -388,7 +388,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
     (context?.svg ?? '') +
     `<path d="${councilLines}" fill="none" stroke="#333333" stroke-width="1.8"/>` +
     `<g class="label-backgrounds" fill="#ffffff" fill-opacity="0.72">${labels.backgrounds}</g>` +
-    `<path d="${outline ? (dPath(outline as GeoPermissibleObjects) ?? '') : ''}" fill="none" stroke="${dark}" stroke-width="3.2" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<path d="${outline ? (dPath(outline) ?? '') : ''}" fill="none" stroke="${dark}" stroke-width="3.2" stroke-linejoin="round" stroke-linecap="round"/>` +
     `<g class="labels">${labels.text}</g>` +
     scaleBar(detailProjection, D.width, D.height, 90) +
     `<rect x="0.5" y="0.5" width="${D.width - 1}" height="${D.height - 1}" fill="none" stroke="#6b6b6b" stroke-width="1"/>` +
@@ -402,7 +402,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
       [lp, lp + 18],
       [L.width - lp, L.height - lp],
     ],
-    councilFC as GeoPermissibleObjects,
+    councilFC,
   );
   const lPath = geoPath(locProjection).digits(1);
   const locWards = allWards
@@ -433,7 +433,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
       extent = `<rect x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${(x1 - x0).toFixed(1)}" height="${(y1 - y0).toFixed(1)}" fill="none" stroke="#111" stroke-width="1.2"/>`;
     }
   }
-  const lapOutline = outline ? `<path d="${lPath(outline as GeoPermissibleObjects) ?? ''}" fill="none" stroke="${dark}" stroke-width="1.6" stroke-linejoin="round"/>` : '';
+  const lapOutline = outline ? `<path d="${lPath(outline) ?? ''}" fill="none" stroke="${dark}" stroke-width="1.6" stroke-linejoin="round"/>` : '';
   const councilName = councils.map((c) => c.name).join(' and ');
   const locatorSvg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${L.width} ${L.height}" width="${L.width}" height="${L.height}" role="img" aria-label="${esc(`Where ${options.name} lies in ${councilName}`)}">` +
@@ -450,7 +450,7 @@ export function renderLapMaps(geo: MapGeography, options: MapOptions): LapMaps {
     `</svg>`;
 
   // Sanity: make sure the bounds were finite (a bad geometry would give NaN paths).
-  const b = geoBounds(focus as GeoPermissibleObjects);
+  const b = geoBounds(focus);
   if (!b.flat().every(Number.isFinite)) throw new Error('The map could not be drawn: the ward boundaries are not valid.');
 
   return {
@@ -547,11 +547,11 @@ export function renderPlacesMap(geo: MapGeography, options: PlacesMapOptions): P
       featureCollection([
         ...memberWards.map((w) => rewound.get(w.properties.code)!),
         ...extra.map((p) => asFeature({ type: 'Point', coordinates: [p.lon, p.lat] })),
-      ]) as GeoPermissibleObjects,
+      ]),
     );
   const base = fit([]);
   // Attached places from outside, nearest first, taken in while the area stays a fair size.
-  const centre = geoBounds(featureCollection(memberWards.map((w) => rewound.get(w.properties.code)!)) as GeoPermissibleObjects);
+  const centre = geoBounds(featureCollection(memberWards.map((w) => rewound.get(w.properties.code)!)));
   const mid: [number, number] = [(centre[0][0] + centre[1][0]) / 2, (centre[0][1] + centre[1][1]) / 2];
   const outside = options.places.filter((p) => p.outside && valid(p)).sort((a, b) => geoDistance(mid, [a.lon, a.lat]) - geoDistance(mid, [b.lon, b.lat]));
   const taken: PlaceMarker[] = [];
@@ -576,7 +576,7 @@ export function renderPlacesMap(geo: MapGeography, options: PlacesMapOptions): P
       })
       .join('');
   const councilLines = geo.authorities.features
-    .map((a) => path({ type: 'MultiLineString', coordinates: polygons(a.geometry).flat() } as GeoPermissibleObjects) ?? '')
+    .map((a) => path({ type: 'MultiLineString', coordinates: polygons(a.geometry).flat() }) ?? '')
     .join('');
   const outline = asFeature(groupOutline(memberWards));
 
@@ -659,7 +659,7 @@ export function renderPlacesMap(geo: MapGeography, options: PlacesMapOptions): P
     `<g fill="${colour}" fill-opacity="0.22" stroke="${dark}" stroke-opacity="0.5" stroke-width="0.8">${wardPaths((w) => members.has(w.properties.code))}</g>` +
     (context?.svg ?? '') +
     `<path d="${councilLines}" fill="none" stroke="#333333" stroke-width="1.6"/>` +
-    `<path d="${path(outline as GeoPermissibleObjects) ?? ''}" fill="none" stroke="${dark}" stroke-width="2.6" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<path d="${path(outline) ?? ''}" fill="none" stroke="${dark}" stroke-width="2.6" stroke-linejoin="round" stroke-linecap="round"/>` +
     `<g class="label-backgrounds" fill="#ffffff" fill-opacity="0.78">${labels.backgrounds}</g>` +
     `<g class="labels">${labels.text}</g>` +
     scaleBar(projection, W, H, 90, scaleRight) +

@@ -24,7 +24,7 @@ export function howText(how: PlaceLink): string {
   return how === 'location' ? 'inside the area' : how === 'attached' ? 'attached' : 'inside the area and attached';
 }
 
-export function councilName(code: AuthorityCode | string | null | undefined): string {
+export function councilName(code: string | null | undefined): string {
   const key = code ? COUNCIL_KEYS[code as AuthorityCode] : undefined;
   return key ? BENCHMARK_NAMES[key] : '';
 }

@@ -168,7 +168,7 @@ export async function profileWorkbook(input: WorkbookInput): Promise<Buffer> {
   src.addRow([`${OS_ATTRIBUTION}${input.osYear ? ` ${input.osYear}` : ''}. Ward and council boundaries: Office for National Statistics.`]).font = { bold: true };
 
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return Buffer.from(out);
 }
 
 function headerRow(row: ExcelJS.Row): void {

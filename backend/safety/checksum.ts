@@ -26,6 +26,7 @@ function tag(value: unknown): string {
   // Integers are read as BigInt (safeIntegers), so a number here is always a REAL: 2.0 stays apart from 2.
   if (typeof value === 'number') return `r${value};`;
   if (Buffer.isBuffer(value)) return `b${value.toString('hex')};`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- SQLite returns only the types above: a fallback
   return `?${String(value)};`;
 }
 

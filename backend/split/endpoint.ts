@@ -62,8 +62,8 @@ export function fromChildProcess<In, Out>(child: ChildProcess): Endpoint<In, Out
 export function fromParentProcess<In, Out>(proc: NodeJS.Process = process): Endpoint<In, Out> {
   return {
     post: (m) => {
-      if (proc.connected) proc.send?.(m as never);
+      if (proc.connected) proc.send?.(m);
     },
-    onMessage: (l) => subscribe<In>(proc as unknown as Emitter, (v) => v, l),
+    onMessage: (l) => subscribe<In>(proc, (v) => v, l),
   };
 }

@@ -167,7 +167,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createProtocolHandler(root));
   const unavailable = (channel: string): Reply<unknown> => errorReply('internal', channel, 'The data service is not running.');
   registerIpc((channel, args) => (backend ? backend.remote.call(channel, args) : Promise.resolve(unavailable(channel))), (id) => ourWebContents.has(id));
-  const info = await backend!.remote.call('app.info', {});
+  const info = await backend.remote.call('app.info', {});
   const schemaVersion = info.ok ? (info.value as { schemaVersion: number }).schemaVersion : undefined;
   log?.write('info', `Database ${dbPath}, schema version ${schemaVersion ?? 'unknown'}.`);
   const menuContext = {

@@ -103,7 +103,7 @@ export function aboutButtons(ctx: Pick<AboutContext, 'logFile'>): string[] {
 }
 
 export function showAboutDialog(ctx: AboutContext, parent: BrowserWindow | null, openFolder: (dir: string) => Promise<string> = shell.openPath): void {
-  const { message, detail } = aboutText(ctx, process.versions as { electron?: string; chrome?: string; node?: string });
+  const { message, detail } = aboutText(ctx, process.versions);
   const options = { type: 'info' as const, title: `About ${ctx.appName}`, message, detail, buttons: aboutButtons(ctx), defaultId: 0, cancelId: 0, noLink: true };
   void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)).then(({ response }) => {
     if (response === 1 && ctx.logFile) void openFolder(path.dirname(ctx.logFile));

@@ -25,6 +25,7 @@ export function show(x: number): string {
 /** Throws unless x is a finite number (not NaN, not ±Infinity, and actually a number). */
 export function requireFinite(x: unknown, what: string): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- inputs reach here from code (a string or boolean by mistake), not from files
     const shown = typeof x === 'number' ? show(x) : x === null ? 'null' : x === undefined ? 'missing' : `"${String(x)}"`;
     throw new StatsInputError(`${what} must be a finite number, but it is ${shown}`);
   }

@@ -3,7 +3,7 @@
  * through the matches, Enter chooses one (selects it and moves the map to it), Escape clears the search.
  * The list itself can also take focus and works with the same keys.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { searchByName } from '../../../shared/names.ts';
 import type { Ward } from '../../../shared/domain.ts';
 import { useSelectionStore } from '../wards/selectionStore.ts';
@@ -21,7 +21,7 @@ export function WardList() {
   const listRef = useRef<HTMLUListElement>(null);
   const id = useId();
   const listId = `${id}-wards`;
-  const optionId = (code: string) => `${id}-ward-${code}`;
+  const optionId = useCallback((code: string) => `${id}-ward-${code}`, [id]);
 
   const results = useMemo(() => searchByName(wards, query, (w) => w.name, (w) => w.code), [wards, query]);
 
@@ -32,15 +32,16 @@ export function WardList() {
   const active: Ward | undefined = activeIndex >= 0 ? results[activeIndex] : undefined;
 
   // Keep the active option in view while moving with the keyboard.
+  const activeOptionCode = active?.code;
   useEffect(() => {
-    if (!active) return;
-    document.getElementById(optionId(active.code))?.scrollIntoView({ block: 'nearest' });
-  }, [active?.code]); // optionId only depends on the stable useId value.
+    if (!activeOptionCode) return;
+    document.getElementById(optionId(activeOptionCode))?.scrollIntoView({ block: 'nearest' });
+  }, [activeOptionCode, optionId]);
 
   // A ward chosen on the map scrolls into view in the list too.
   useEffect(() => {
     if (selectedCode) document.getElementById(optionId(selectedCode))?.scrollIntoView({ block: 'nearest' });
-  }, [selectedCode]);
+  }, [selectedCode, optionId]);
 
   const choose = (ward: Ward) => {
     setActiveCode(ward.code);

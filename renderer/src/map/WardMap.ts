@@ -588,15 +588,16 @@ export class WardMap {
     const labels = this.map.getSource(LAP_SOURCE.labels);
     if (!outlines || !labels || !('setData' in outlines) || !('setData' in labels)) return;
     const features = this.outlines.filter((f) => f.geometry);
-    (outlines as GeoJSONSource).setData({ type: 'FeatureCollection', features: features as Feature[] });
-    (labels as GeoJSONSource).setData(lapLabelPoints(features, (code) => this.labelPoints.get(code)));
+    // setData's promise only tells when the worker has the data (it never rejects: failures come as the map's 'error').
+    void (outlines as GeoJSONSource).setData({ type: 'FeatureCollection', features: features as Feature[] });
+    void (labels as GeoJSONSource).setData(lapLabelPoints(features, (code) => this.labelPoints.get(code)));
     this.map.setGlobalStateProperty('activeLapId', this.activeLapId ?? -1);
   }
 
   private applyPlaces(): void {
     const source = this.map.getSource(PLACE_SOURCE);
     if (!source || !('setData' in source)) return;
-    (source as GeoJSONSource).setData(this.places ?? NO_FEATURES);
+    void (source as GeoJSONSource).setData(this.places ?? NO_FEATURES);
     this.map.setGlobalStateProperty('selectedPlaceId', this.selectedPlaceId ?? -1);
   }
 
@@ -608,13 +609,13 @@ export class WardMap {
   private applyChoropleth(): void {
     const source = this.map.getSource(CHORO_SOURCE.wards);
     if (!source || !('setData' in source)) return;
-    (source as GeoJSONSource).setData(choroplethFeatures(this.choropleth ?? [], this.wardsByCode));
+    void (source as GeoJSONSource).setData(choroplethFeatures(this.choropleth ?? [], this.wardsByCode));
   }
 
   private applyProfileArea(): void {
     const source = this.map.getSource(CHORO_SOURCE.area);
     if (!source || !('setData' in source)) return;
-    (source as GeoJSONSource).setData(areaFeatures(this.profileArea));
+    void (source as GeoJSONSource).setData(areaFeatures(this.profileArea));
   }
 
   private updateCursor(): void {
@@ -704,7 +705,7 @@ export class WardMap {
   }
 
   private zoomIntoCluster(clusterId: number, at: [number, number]): void {
-    const source = this.map.getSource(PLACE_SOURCE) as GeoJSONSource | undefined;
+    const source = this.map.getSource<GeoJSONSource>(PLACE_SOURCE);
     if (!source) return;
     source
       .getClusterExpansionZoom(clusterId)

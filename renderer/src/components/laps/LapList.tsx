@@ -2,7 +2,7 @@
  * The LAPs of the chosen set, as a listbox: click one, or use the arrow keys (Home/End too), to edit it on the
  * map; Delete asks to delete it; Escape stops editing. "New LAP" starts a new one.
  */
-import { useEffect, useId, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, type KeyboardEvent } from 'react';
 import type { Lap } from '../../../../shared/contract/laps.ts';
 import { formatCount, formatPopulation } from '../../laps/format.ts';
 import { currentSet, useLapsStore } from '../../laps/store.ts';
@@ -21,11 +21,11 @@ export function LapList() {
   const set = useLapsStore(currentSet);
   const { selectLap, openDialog } = useLapsStore.getState();
   const id = useId();
-  const optionId = (lapId: number) => `${id}-lap-${lapId}`;
+  const optionId = useCallback((lapId: number) => `${id}-lap-${lapId}`, [id]);
 
   useEffect(() => {
     if (activeLapId !== null) document.getElementById(optionId(activeLapId))?.scrollIntoView({ block: 'nearest' });
-  }, [activeLapId]); // optionId only depends on the stable useId value.
+  }, [activeLapId, optionId]);
 
   const index = laps.findIndex((l) => l.id === activeLapId);
   const move = (to: number) => {
@@ -113,7 +113,7 @@ export function LapList() {
                   className={`lap-option${selected ? ' is-selected' : ''}`}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={(e) => {
-                    (e.currentTarget.parentElement as HTMLElement | null)?.focus();
+                    e.currentTarget.parentElement?.focus();
                     selectLap(lap.id, { fly: true });
                   }}
                 >

@@ -5,7 +5,7 @@
  * category, with the area's and each council's average. The note that these are straight lines, not travel
  * times, and where they are measured from, are always shown. Every number comes from the backend.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { AreaPlaces, PlaceCategoryId, WardAccess } from '../../../../shared/places.ts';
 import { placeCategory } from '../../../../shared/places.ts';
 import { formatNumber } from '../../../../shared/format.ts';
@@ -29,13 +29,12 @@ export function PlacesSection({ target, generatedAt }: { target: ProfileTarget; 
   const error = usePlacesAreaStore((s) => s.error);
   const data = usePlacesAreaStore((s) => s.data);
   const load = usePlacesAreaStore((s) => s.load);
-  const area = areaArg(target);
+  const area = useMemo(() => areaArg(target), [target]);
   const key = `${JSON.stringify(area)}|${revision}|${generatedAt}`;
 
   useEffect(() => {
     void load(area, key);
-    // `key` holds everything `area` is made of.
-  }, [key, load]);
+  }, [area, key, load]);
 
   return (
     <section className="places-section" aria-labelledby={`${id}-heading`} aria-busy={status === 'loading' || undefined} data-testid="places-section">
