@@ -10,12 +10,12 @@
  */
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
 import { AMBITIONS } from '../../shared/ambitions.ts';
+import { formatInterval, formatValue } from '../../shared/format.ts';
 import { findWard, listJoin, nameKey } from '../../shared/laps.ts';
 import { searchByName } from '../../shared/names.ts';
 import type { BenchmarkChoice, Profile, ProfileIndicator } from '../../shared/profile.ts';
 import { COMPARISON_LABELS, disclose } from '../../shared/stats/index.ts';
 import type { Backend } from '../backend.ts';
-import { formatValue } from '../profile/format.ts';
 import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, table, type Command, type Io } from './common.ts';
 import { runProfileExports } from './commands-report.ts';
@@ -102,15 +102,6 @@ export function profileJson(profile: Profile): string {
   return JSON.stringify({ ...profile, indicators }, null, 2);
 }
 
-function shown(ind: ProfileIndicator, value: number | null): string {
-  const d = ind.valueType === 'count' ? disclosedCount(ind, value) : null;
-  return d ?? formatValue(value, ind.valueType);
-}
-
-function unitSuffix(ind: ProfileIndicator): string {
-  return ind.unit.startsWith('%') ? '%' : '';
-}
-
 const BENCH_NAMES: Record<string, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
 
 /** What the rendering needs besides the profile. */
@@ -141,18 +132,17 @@ export function profileText(profile: Profile, ctx: ProfileRenderContext): string
   ];
   if (profile.headline.summary) lines.push(`Of ${profile.headline.compared} indicators compared (${profile.headline.judged} could be judged); each concept counted once.`);
   const dep = profile.headline.mostDeprived20;
-  if (dep && dep.value !== null) lines.push(`Living in England's 20% most deprived areas (IMD ${dep.period}): ${formatValue(dep.value, 'proportion')}%`);
+  if (dep && dep.value !== null) lines.push(`Living in England's 20% most deprived areas (IMD ${dep.period}): ${formatValue({ valueType: 'proportion', unit: '%' }, dep.value)}`);
   for (const amb of AMBITIONS) {
     const inds = profile.indicators.filter((i) => i.ambition === amb.id);
     if (inds.length === 0) continue;
     lines.push('', amb.number === 0 ? amb.title : `${amb.number}. ${amb.title}`);
     const rows = [['INDICATOR', 'PERIOD', 'VALUE', '95% CI', 'WEST', 'NORTH', 'ENGLAND', `COMPARED WITH ${benchName.toUpperCase()}`]];
     for (const i of inds) {
-      const u = unitSuffix(i);
-      const range = i.range ? ` (${formatValue(i.range.lower, i.valueType)}-${formatValue(i.range.upper, i.valueType)})` : '';
-      const value = i.value === null ? (i.wardLevel ? '\u2013' : 'council only') : `${shown(i, i.value)}${u}${i.estimate ? '*' : ''}${range}`;
-      const ci = i.ci95 ? `${formatValue(i.ci95.lower, i.valueType)}-${formatValue(i.ci95.upper, i.valueType)}` : '';
-      const bench = (k: 'west' | 'north' | 'england') => (i.benchmarks[k].value === null ? '\u2013' : `${formatValue(i.benchmarks[k].value, i.valueType)}${u}`);
+      const range = i.range ? ` (${formatInterval(i, i.range)})` : '';
+      const value = i.value === null ? (i.wardLevel ? '\u2013' : 'council only') : `${formatValue(i, i.value)}${i.estimate ? '*' : ''}${range}`;
+      const ci = i.ci95 ? formatInterval(i, i.ci95) : '';
+      const bench = (k: 'west' | 'north' | 'england') => formatValue(i, i.benchmarks[k].value);
       const words =
         i.value === null && i.wardLevel && i.coverage.wards < i.coverage.of
           ? `Not compared (${i.coverage.wards} of ${i.coverage.of} wards)`

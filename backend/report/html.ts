@@ -20,7 +20,7 @@ import {
   formatDate,
   formatInterval,
   formatNumber,
-  formatNumeratorDenominator,
+  formatCounts,
   formatValue,
   isPercent,
   listJoin,
@@ -267,7 +267,7 @@ function profileRow(ind: ProfileIndicator, key: BenchmarkKey): string {
 
 /** The count column; a suppressed range gives both ends of the numerator ("550 to 595 / 10,085"). */
 function countCell(ind: ProfileIndicator): string {
-  const text = formatNumeratorDenominator(ind);
+  const text = formatCounts(ind, ind.numerator, ind.denominator);
   const hi = ind.range?.numeratorUpper;
   if (hi === undefined || ind.numerator === null) return text;
   return text.replace(/^[^/]+/, (lo) => `${lo.trim()} to ${Math.round(hi).toLocaleString('en-GB')} `);
@@ -513,12 +513,12 @@ function breakdownBlock(ind: ProfileIndicator, b: WardBreakdownInput, key: Bench
         `<tr><th scope="row" style="background:none;border-bottom:0.6px solid #cfcfcf;font-weight:400">${esc(w.name)}${w.estimate && w.value !== null ? ' <span class="flag">estimate</span>' : ''}</th>` +
         `<td class="num">${esc(formatValue(ind, w.value))}${w.value === null && w.note ? `<span class="why">${esc(w.note)}</span>` : ''}</td>` +
         `<td class="num">${esc(formatInterval(ind, w.ci95))}</td>` +
-        `<td class="num">${esc(formatNumeratorDenominator({ ...ind, numerator: w.numerator, denominator: w.denominator }))}</td><td>${cmpChip(w.comparison)}</td></tr>`,
+        `<td class="num">${esc(formatCounts(ind, w.numerator, w.denominator))}</td><td>${cmpChip(w.comparison)}</td></tr>`,
     )
     .join('');
   const total =
     `<tr class="total"><th scope="row" style="background:none">All of ${esc(areaName)}</th><td class="num">${esc(formatValue(ind, ind.value))}</td>` +
-    `<td class="num">${esc(formatInterval(ind, ind.ci95))}</td><td class="num">${esc(formatNumeratorDenominator(ind))}</td><td>${cmpChip(ind.comparison)}</td></tr>`;
+    `<td class="num">${esc(formatInterval(ind, ind.ci95))}</td><td class="num">${esc(formatCounts(ind, ind.numerator, ind.denominator))}</td><td>${cmpChip(ind.comparison)}</td></tr>`;
   const decimals = decimalsFor(ind, ind.value ?? bench);
   const chart = wardBarsSvg(
     b.wards.map((w) => ({ label: w.name, value: w.value, ci95: w.ci95, comparison: w.comparison })),
