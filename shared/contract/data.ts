@@ -50,6 +50,22 @@ export const indicatorIdSchema = z
   .max(200, 'indicator ids are at most 200 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an indicator id uses letters, digits, _ . : and - (no spaces)');
 
+/**
+ * The indicator id made from a column header when none is given ("Smokers (%)" -> "smokers_pct"): the backend's
+ * wide-file import and the renderer's preview of it use this one rule, and its output always passes indicatorIdSchema.
+ */
+export function slugId(s: string): string {
+  const slug = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/%/g, ' pct ')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 120);
+  return /^[a-z0-9]/.test(slug) ? slug : `x_${slug}`;
+}
+
 /** Indicator metadata given by the user for an import (all optional: unknown fields are inferred). */
 export const indicatorSpec = z
   .object({
