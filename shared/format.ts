@@ -7,6 +7,7 @@
  */
 import { COMPARISON_COLOURS, COMPARISON_LABELS, disclose, MISSING_MARK, type Comparison, type Interval } from './stats/index.ts';
 import type { BenchmarkKey, ProfileIndicator } from './profile.ts';
+import { COUNCIL_KEYS, COUNCIL_NAMES, NORTH_CODE, WEST_CODE } from './domain.ts';
 
 export { MISSING_MARK };
 
@@ -137,10 +138,21 @@ export function textColourOn(background: string): '#000000' | '#ffffff' {
   return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
 }
 
+/** Short benchmark names for table heads ("West Northants"). */
 export const BENCHMARK_LABELS: Record<BenchmarkKey, string> = { west: 'West Northants', north: 'North Northants', england: 'England' };
 
-/** The council a benchmark key stands for, by authority code. */
-export const COUNCIL_KEYS: Record<'E06000061' | 'E06000062', BenchmarkKey> = { E06000061: 'north', E06000062: 'west' };
+/** Shortest benchmark names, beside a value ("West 3.8%"). */
+export const BENCHMARK_SHORT: Record<BenchmarkKey, string> = { west: 'West', north: 'North', england: 'England' };
+
+/** Full benchmark names for sentences ("West Northamptonshire"). */
+export const BENCHMARK_NAMES: Record<BenchmarkKey, string> = {
+  west: COUNCIL_NAMES[WEST_CODE],
+  north: COUNCIL_NAMES[NORTH_CODE],
+  england: 'England',
+};
+
+/** The council a benchmark key stands for, by authority code (shared/domain.ts). */
+export { COUNCIL_KEYS, COUNCIL_NAMES };
 
 /** "12 March 2026" for an ISO date-time (UTC, so the output does not depend on the machine). */
 export function formatDate(iso: string): string {

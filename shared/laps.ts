@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normaliseName, searchByName } from './names.ts';
 import { hasUnsafeCharacters } from './text.ts';
+import { COUNCIL_CODES } from './domain.ts';
 import { listJoin } from './format.ts';
 
 /**
@@ -159,7 +160,7 @@ export const lapFileSchema = z.object({
       z.object({
         name: fileName,
         kind: z.enum(['official', 'custom']),
-        council: z.enum(['E06000061', 'E06000062']).nullable().optional(),
+        council: z.enum(COUNCIL_CODES).nullable().optional(),
       }),
     )
     .max(1000),

@@ -10,7 +10,8 @@
  */
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
 import { AMBITIONS } from '../../shared/ambitions.ts';
-import { formatInterval, formatValue } from '../../shared/format.ts';
+import { COUNCIL_KEYS, COUNCIL_NAMES, isCouncilCode, NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
+import { BENCHMARK_LABELS, BENCHMARK_NAMES, BENCHMARK_SHORT, formatInterval, formatValue } from '../../shared/format.ts';
 import { findWard, listJoin, nameKey } from '../../shared/laps.ts';
 import { searchByName } from '../../shared/names.ts';
 import type { BenchmarkChoice, Profile, ProfileIndicator } from '../../shared/profile.ts';
@@ -33,7 +34,7 @@ export async function resolveProfileArea(backend: Backend, text: string, setText
   if (/^E05\d{6}$/i.test(t)) return { kind: 'ward', code: t.toUpperCase() };
   if (/^E0[6-9]\d{6}$/i.test(t)) {
     const code = t.toUpperCase();
-    if (code !== 'E06000061' && code !== 'E06000062') {
+    if (!isCouncilCode(code)) {
       throw new CliError(`${code} is not one of the two councils: use E06000062 (West Northamptonshire) or E06000061 (North Northamptonshire).`);
     }
     return { kind: 'council', code };
@@ -66,8 +67,9 @@ export async function resolveProfileArea(backend: Backend, text: string, setText
     throw new CliError(`'${t}' matches ${near.length} LAPs: ${near.slice(0, 10).map(describe).join(', ')}${near.length > 10 ? ', ...' : ''}. Use the full name.`);
   }
   if (setId === undefined) {
-    for (const code of ['E06000062', 'E06000061'] as const) {
-      const names = code === 'E06000062' ? ['West Northamptonshire', 'West Northants', 'West'] : ['North Northamptonshire', 'North Northants', 'North'];
+    for (const code of [WEST_CODE, NORTH_CODE] as const) {
+      const key = COUNCIL_KEYS[code];
+      const names = [COUNCIL_NAMES[code], BENCHMARK_LABELS[key], BENCHMARK_SHORT[key]];
       if (names.some((n) => nameKey(n) === nameKey(t))) return { kind: 'council', code };
     }
     const wards = await call(backend, 'wards.list', {});
@@ -102,8 +104,6 @@ export function profileJson(profile: Profile): string {
   return JSON.stringify({ ...profile, indicators }, null, 2);
 }
 
-const BENCH_NAMES: Record<string, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
-
 /** What the rendering needs besides the profile. */
 export interface ProfileRenderContext {
   /** The benchmark the headline comparison used, by name ('own' resolved). */
@@ -112,12 +112,12 @@ export interface ProfileRenderContext {
 
 /** 'own' is the own council, or England for a council or a selection that is a whole council. */
 export async function benchmarkName(backend: Backend, profile: Profile): Promise<string> {
-  if (profile.benchmark !== 'own') return BENCH_NAMES[profile.benchmark]!;
+  if (profile.benchmark !== 'own') return BENCHMARK_NAMES[profile.benchmark];
   const a = profile.area;
   const wards = await call(backend, 'wards.list', {});
   const councilWards = wards.filter((w) => w.authorityCode === a.ownCouncil).length;
   const whole = a.kind === 'council' || (a.wards.length === councilWards && a.wards.every((w) => w.authorityCode === a.ownCouncil));
-  return whole ? 'England' : BENCH_NAMES[a.ownCouncil === 'E06000062' ? 'west' : 'north']!;
+  return whole ? 'England' : COUNCIL_NAMES[a.ownCouncil];
 }
 
 /** A readable table per ambition, with the comparison in words. */

@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import type { AmbitionId } from '../ambitions.ts';
-import type { AuthorityCode } from '../domain.ts';
+import { COUNCIL_CODES, type AuthorityCode } from '../domain.ts';
 import type { BenchmarkChoice, Profile, ProfileArea } from '../profile.ts';
 import type { Comparison, Interval, Polarity, ValueType } from '../stats/index.ts';
 import { wardCode } from './common.ts';
@@ -27,8 +27,6 @@ import { indicatorIdSchema } from './data.ts';
 export const MAX_PINS = 5;
 /** Wards in the two councils: the largest possible selection. */
 export const MAX_SELECTION = 57;
-
-export const COUNCIL_CODES = ['E06000061', 'E06000062'] as const;
 
 const profileCouncilCode = z.enum(COUNCIL_CODES, {
   error: 'a council code is E06000061 (North Northamptonshire) or E06000062 (West Northamptonshire)',

@@ -5,13 +5,18 @@
  * percentages and rates to 1 decimal place, small values to 3.
  */
 import type { BenchmarkChoice, BenchmarkKey, ProfileArea } from '../../../shared/profile.ts';
-import type { AuthorityCode } from '../../../shared/domain.ts';
+import { COUNCIL_KEYS } from '../../../shared/domain.ts';
 import { MISSING_MARK, type Comparison } from '../../../shared/stats/index.ts';
 
 export { MISSING_MARK };
 
 // The rules are shared with the PDF, the exports and the CLI (shared/format.ts).
 export {
+  BENCHMARK_LABELS,
+  BENCHMARK_NAMES,
+  BENCHMARK_SHORT,
+  COUNCIL_KEYS,
+  COUNCIL_NAMES,
   comparisonColour,
   comparisonLabel,
   contrastRatio,
@@ -49,21 +54,6 @@ export function comparisonPhrase(c: Comparison, benchmarkName: string): string {
       return `not compared with ${benchmarkName}`;
   }
 }
-
-
-export const COUNCIL_NAMES: Record<AuthorityCode, string> = {
-  E06000061: 'North Northamptonshire',
-  E06000062: 'West Northamptonshire',
-};
-
-export const COUNCIL_KEYS: Record<AuthorityCode, BenchmarkKey> = { E06000061: 'north', E06000062: 'west' };
-
-export const BENCHMARK_SHORT: Record<BenchmarkKey, string> = { west: 'West', north: 'North', england: 'England' };
-export const BENCHMARK_NAMES: Record<BenchmarkKey, string> = {
-  west: 'West Northamptonshire',
-  north: 'North Northamptonshire',
-  england: 'England',
-};
 
 /** Which benchmark a choice stands for, for this area ('own': the area's council; for a council, England). */
 export function resolveBenchmark(choice: BenchmarkChoice, area: Pick<ProfileArea, 'kind' | 'ownCouncil'>): BenchmarkKey {
