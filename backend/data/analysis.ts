@@ -19,7 +19,7 @@ import type {
   WardCoverage,
 } from '../../shared/contract/data.ts';
 import { indicatorIdSchema, SKIPPED_ROWS_LISTED } from '../../shared/contract/data.ts';
-import type { Polarity, ValueType } from '../../shared/indicators-meta.ts';
+import type { IndicatorDescription, Polarity, ValueType } from '../../shared/indicators-meta.ts';
 import { rollupShares, type LookupShare, type RollupCell, type SmallAreaCounts } from '../../shared/rollup.ts';
 import type { Db } from '../db.ts';
 import { Columns, copyString, F_BAD, F_MISSING, F_SUPPRESSED, Interner } from './columns.ts';
@@ -44,25 +44,10 @@ const OLD_NORTHANTS = new Set(['E10000021', 'E07000150', 'E07000151', 'E07000152
 // ---------------------------------------------------------------------------------------------------------------
 // Indicator metadata
 
-export interface IndMeta {
-  id: string;
+/** Metadata to write (the IndicatorDescription): for a new indicator all of it; for an existing user indicator the overrides. */
+export interface IndMeta extends IndicatorDescription {
   sourceId: string;
   isNew: boolean;
-  /** Metadata to write: for a new indicator all of it; for an existing user indicator the overrides. */
-  catalogueId: string | null;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  valueType: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  missingIsZero: boolean;
-  disclosureControlled: boolean;
-  wardLevel: boolean;
-  methodNote: string;
   /** True when the user gave metadata for an existing user indicator: update it. */
   update: boolean;
   /** The polarity / ambition came from the file, the mapping or the store (false: a default, to ask about). */

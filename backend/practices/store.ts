@@ -10,8 +10,9 @@
 import { AppError } from '../../shared/contract.ts';
 import type { AreaPractice, AreaPractices, PracticeIndicatorValue, PracticeSummary } from '../../shared/contract/practices.ts';
 import { COUNCIL_NAMES, ENGLAND_CODE, NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
+import type { IndicatorDescription } from '../../shared/indicators-meta.ts';
 import { compareNames } from '../../shared/laps.ts';
-import { aggregate, compare, type Comparison, type GroupEstimate, type MemberInput, type Polarity, type ValueType } from '../../shared/stats/index.ts';
+import { aggregate, compare, type Comparison, type GroupEstimate, type MemberInput } from '../../shared/stats/index.ts';
 import type { ResolvedArea } from '../profile/area.ts';
 import type { Db } from '../db.ts';
 import { BUILTIN_ATTRIBUTION } from './seed.ts';
@@ -36,15 +37,7 @@ interface PracticeRow {
   lad_code: string;
 }
 
-export interface PracticeIndicatorMeta {
-  id: string;
-  name: string;
-  shortName: string;
-  unit: string;
-  valueType: ValueType;
-  multiplier: number;
-  polarity: Polarity;
-}
+export type PracticeIndicatorMeta = Pick<IndicatorDescription, 'id' | 'name' | 'shortName' | 'unit' | 'valueType' | 'multiplier' | 'polarity'>;
 
 function periodKey(p: string): string {
   return p;

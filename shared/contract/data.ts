@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 import { AMBITION_IDS, type AmbitionId } from '../ambitions.ts';
-import type { Polarity, ValueType } from '../indicators-meta.ts';
+import type { IndicatorDescription, Polarity, ValueType } from '../indicators-meta.ts';
 import { id } from './common.ts';
 
 export const VALUE_TYPES = ['count', 'proportion', 'crude-rate', 'isr', 'dsr', 'life-expectancy', 'mean-score', 'rank', 'other'] as const satisfies readonly ValueType[];
@@ -227,25 +227,8 @@ export const dataSchemas = {
   'jobs.cancel': z.object({ jobId }).strict(),
 } as const;
 
-/** What describes an indicator wherever it is used (store, importer, profile, screen). */
-export interface IndicatorDescription {
-  id: string;
-  catalogueId: string | null;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  valueType: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  missingIsZero: boolean;
-  disclosureControlled: boolean;
-  /** False: council / England context only, never a ward or LAP value. */
-  wardLevel: boolean;
-  methodNote: string;
-}
+/** What describes an indicator wherever it is used: one declaration, in shared/indicators-meta.ts. */
+export type { IndicatorDescription };
 
 export interface IndicatorInfo extends IndicatorDescription {
   source: string;
