@@ -5,7 +5,7 @@ import type { Db } from '../db.ts';
 import { finite, orNull, storedValue, type Analysis } from './analysis.ts';
 import { F_BAD, F_MISSING, F_SUPPRESSED } from './columns.ts';
 import { fmt } from './numbers.ts';
-import { addSummary, deleteDatasetRows, getIndicatorRow } from './store.ts';
+import { addSummary, deleteDatasetRows, getIndicatorRow, indicatorRowParams } from './store.ts';
 
 const LEAN_COLS = ['indicator_id', 'area_code', 'period', 'dataset_id', 'numerator', 'denominator', 'value', 'estimate', 'note'];
 const FULL_COLS = ['indicator_id', 'area_code', 'period', 'sex', 'age', 'dataset_id', 'numerator', 'denominator', 'value', 'ci95_lower', 'ci95_upper', 'ci998_lower', 'ci998_upper', 'estimate', 'note', 'numerator_upper'];
@@ -170,28 +170,8 @@ function writeRows(db: Db, a: Analysis, replace: number[]): WriteOutcome {
   const planNotes = new Map<string, string>();
   for (const p of a.plans) if (!planNotes.has(p.id)) planNotes.set(p.id, p.note);
   for (const m of metas) {
-    const params = {
-      id: m.id,
-      catalogueId: m.catalogueId,
-      name: m.name,
-      shortName: m.shortName,
-      ambition: m.ambition,
-      topic: m.topic,
-      definition: m.definition,
-      valueType: m.valueType,
-      multiplier: m.multiplier,
-      unit: m.unit,
-      polarity: m.polarity,
-      missingIsZero: m.missingIsZero ? 1 : 0,
-      disclosureControlled: m.disclosureControlled ? 1 : 0,
-      wardLevel: m.wardLevel ? 1 : 0,
-      source: prov.source,
-      publisher: prov.publisher,
-      licence: prov.licence,
-      attribution: prov.attribution,
-      methodNote: m.methodNote || (planNotes.get(m.id) ?? ''),
-      datasetId,
-    };
+    const params = indicatorRowParams(m, prov, datasetId);
+    if (!params.methodNote) params.methodNote = planNotes.get(m.id) ?? '';
     // Insert when missing: new indicators, and indicators of a dataset just replaced (deleted above with it).
     if (!getIndicatorRow(db, m.id)) insertInd.run(params);
     else if (m.update) updateInd.run(params);

@@ -12,6 +12,7 @@ import { horizontalBarsSvg, spineKeySvg, spineSvg, wardBarsSvg } from './charts.
 import { esc, safeColour } from './escape.ts';
 import {
   BENCHMARK_LABELS,
+  BENCHMARK_NAMES,
   COUNCIL_KEYS,
   comparisonLabel,
   coverageText,
@@ -46,7 +47,8 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 /** Page geometry shared by the CSS and both printers (millimetres). */
 export const PAGE = { format: 'A4', widthMm: 210, heightMm: 297, margin: { top: 17, right: 13, bottom: 15, left: 13 } } as const;
 
-export const COUNCIL_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
+/** The benchmarks' full names by key (shared/format.ts), under the name the report's text uses. */
+export const COUNCIL_NAMES = BENCHMARK_NAMES;
 const MAX_PINS = 5;
 
 /**
@@ -392,8 +394,13 @@ function keyFacts(input: ReportInput, key: BenchmarkKey): string {
 
 function summaryList(rows: ProfileIndicator[], key: BenchmarkKey, empty: string): string {
   if (rows.length === 0) return `<p class="muted">${esc(empty)}</p>`;
+  return indicatorValueTable(rows, key, 'summary-table', 'Value');
+}
+
+/** Indicators with the area's value, the benchmark's and the comparison (the full summary and the short profile). */
+export function indicatorValueTable(rows: ProfileIndicator[], key: BenchmarkKey, className: string, valueHead: string): string {
   return (
-    `<table class="summary-table"><colgroup><col class="s-name"><col class="s-num"><col class="s-num"><col></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col" class="num">Value</th><th scope="col" class="num">${esc(BENCHMARK_LABELS[key])}</th><th scope="col">Compared</th></tr></thead><tbody>` +
+    `<table class="${className}"><colgroup><col class="s-name"><col class="s-num"><col class="s-num"><col></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col" class="num">${esc(valueHead)}</th><th scope="col" class="num">${esc(BENCHMARK_LABELS[key])}</th><th scope="col">Compared</th></tr></thead><tbody>` +
     rows
       .map(
         (r) =>
