@@ -1,6 +1,7 @@
 /**
  * Writing an analysed import: one transaction for the dataset, its indicators, values, age bands and summary.
  */
+import type { DatasetInfo } from '../../shared/contract/data.ts';
 import type { Db } from '../db.ts';
 import { finite, orNull, storedValue, type Analysis } from './analysis.ts';
 import { F_BAD, F_MISSING, F_SUPPRESSED } from './columns.ts';
@@ -55,15 +56,8 @@ class BatchInsert {
   }
 }
 
-export interface Provenance {
-  name: string;
-  publisher: string;
-  source: string;
-  licence: string;
-  attribution: string;
-  transformation: string;
-  period: string;
-}
+/** A dataset's provenance: the fields of the contract's DatasetInfo that say where the data came from. */
+export type Provenance = Pick<DatasetInfo, 'name' | 'publisher' | 'source' | 'licence' | 'attribution' | 'transformation' | 'period'>;
 
 function provenance(a: Analysis): Provenance {
   const given = a.mapping?.dataset ?? {};
