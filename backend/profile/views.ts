@@ -14,7 +14,7 @@ import type {
   WardBreakdownRow,
 } from '../../shared/contract/profile.ts';
 import { formatDifference } from '../../shared/difference.ts';
-import { valueWithUnit } from '../../shared/format.ts';
+import { formatNumber, valueWithUnit } from '../../shared/format.ts';
 import { compareNames, listJoin } from '../../shared/laps.ts';
 import type { BenchmarkChoice, Profile, ProfileIndicator } from '../../shared/profile.ts';
 import { COMPARISON_COLOURS, COMPARISON_LABELS, quantiles, type Comparison, type GroupEstimate } from '../../shared/stats/index.ts';
@@ -141,7 +141,7 @@ function legendDecimals(classes: readonly { lower: number; upper: number }[], me
 }
 
 function rangeLabel(lower: number, upper: number, decimals: number): string {
-  const f = (v: number) => v.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const f = (v: number) => formatNumber(v, decimals);
   return f(lower) === f(upper) ? f(lower) : `${f(lower)} to ${f(upper)}`;
 }
 
