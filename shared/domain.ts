@@ -3,8 +3,24 @@
  * Pure TypeScript: no Node, DOM or Electron imports (checked by tsconfig.shared.json and ESLint).
  */
 
-export type AuthorityCode = 'E06000061' | 'E06000062';
+/** The two councils, by ONS code: the one table that every code, benchmark key and council name comes from. */
+export const NORTH_CODE = 'E06000061';
+export const WEST_CODE = 'E06000062';
+export const COUNCIL_CODES = [NORTH_CODE, WEST_CODE] as const;
+export type AuthorityCode = (typeof COUNCIL_CODES)[number];
 export const ENGLAND_CODE = 'E92000001';
+
+export const COUNCIL_NAMES: Record<AuthorityCode, string> = {
+  [NORTH_CODE]: 'North Northamptonshire',
+  [WEST_CODE]: 'West Northamptonshire',
+};
+
+/** The benchmark a council's figures are (shared/profile.ts BenchmarkKey). */
+export const COUNCIL_KEYS: Record<AuthorityCode, 'north' | 'west'> = { [NORTH_CODE]: 'north', [WEST_CODE]: 'west' };
+
+export function isCouncilCode(code: string): code is AuthorityCode {
+  return (COUNCIL_CODES as readonly string[]).includes(code);
+}
 
 export interface Authority {
   code: AuthorityCode;

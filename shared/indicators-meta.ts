@@ -25,11 +25,16 @@ export interface BundleDataset {
   period: string;
 }
 
-export interface BundleIndicator {
+/**
+ * What describes an indicator wherever it is used: the bundle, the store, the importer, the profile and the
+ * screen. The other shapes derive from this one (BundleIndicator here, IndicatorInfo in shared/contract/data.ts,
+ * the importer's IndMeta, the profile's IndicatorMeta), so a new field is declared once.
+ */
+export interface IndicatorDescription {
   /** Stable id, e.g. "census21_overcrowding". */
   id: string;
   /** Id in docs/indicator-catalogue.md where the indicator matches one there (e.g. "HG02"). */
-  catalogueId?: string;
+  catalogueId: string | null;
   name: string;
   shortName: string;
   ambition: AmbitionId;
@@ -41,12 +46,17 @@ export interface BundleIndicator {
   unit: string;
   polarity: Polarity;
   missingIsZero: boolean;
-  /** False for open Census, IMD and DWP data: they are not record-level. */
+  /** Counts 1-7 are shown as '<8' (record-level data). False for open Census, IMD and DWP data. */
   disclosureControlled: boolean;
-  datasetId: string;
-  methodNote: string;
   /** False: council / England context only, never shown as a ward or LAP value. */
   wardLevel: boolean;
+  methodNote: string;
+}
+
+/** An indicator in the bundle: its description (catalogueId left out when there is none) and its dataset. */
+export interface BundleIndicator extends Omit<IndicatorDescription, 'catalogueId'> {
+  catalogueId?: string;
+  datasetId: string;
 }
 
 export const BUNDLE_COLUMNS = ['indicatorId', 'areaCode', 'areaType', 'period', 'numerator', 'denominator', 'value', 'estimate', 'note'] as const;

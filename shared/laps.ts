@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { normaliseName, searchByName } from './names.ts';
 import { hasUnsafeCharacters } from './text.ts';
+import { COUNCIL_CODES } from './domain.ts';
+import { listJoin } from './format.ts';
 
 /**
  * True when the text has a line break, tab or other control character, C1 control or bidirectional control
@@ -58,11 +60,8 @@ export function freeName(base: string, isTaken: (name: string) => boolean, style
 /** Orders names as people expect: "N2" before "N10", case-insensitive. */
 export const compareNames = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' }).compare;
 
-/** "a", "a and b", "a, b and c". */
-export function listJoin(items: readonly string[], word = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
-}
+/** "a", "a and b", "a, b and c" (one rule for every list in words: shared/format.ts). */
+export { listJoin };
 
 export interface NamedWard {
   code: string;
@@ -161,7 +160,7 @@ export const lapFileSchema = z.object({
       z.object({
         name: fileName,
         kind: z.enum(['official', 'custom']),
-        council: z.enum(['E06000061', 'E06000062']).nullable().optional(),
+        council: z.enum(COUNCIL_CODES).nullable().optional(),
       }),
     )
     .max(1000),

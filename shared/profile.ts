@@ -40,14 +40,18 @@ export interface BenchmarkValue {
   englandAndWales?: number;
 }
 
-export interface SpineChart {
-  /** All wards of the own council (or all LAPs of the set), on the display scale. */
+/** The spread of a set of values: min, quartiles, max and how many there are (backend/profile/compute.ts spread). */
+export interface SpreadStats {
   min: number;
   q25: number;
   median: number;
   q75: number;
   max: number;
   count: number;
+}
+
+/** The spread of all wards of the own council (or all LAPs of the set), on the display scale. */
+export interface SpineChart extends SpreadStats {
   /** The benchmark the chart is centred on. */
   benchmark: number;
   /** True when higher values are better; the chart flips its axis so 'better' is always on the right. */

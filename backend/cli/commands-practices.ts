@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AreaPractices } from '../../shared/contract/practices.ts';
+import { formatNumber } from '../../shared/format.ts';
 import type { Backend } from '../backend.ts';
 import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, table, type Command, type Io } from './common.ts';
@@ -17,7 +18,7 @@ import { resolveProfileArea } from './commands-profile.ts';
 
 const USAGE = 'practices [NAME|AREACODE [--set SET]] [--json] | practices attach|detach CODE --lap NAME [--set SET] | practices import FILE';
 
-const num = (x: number | null, dp = 1) => (x === null ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp }));
+const num = (x: number | null) => formatNumber(x, 1);
 
 export function areaPracticesText(a: AreaPractices): string {
   const lines: string[] = [a.description, ''];
@@ -36,7 +37,7 @@ export function areaPracticesText(a: AreaPractices): string {
         i.shortName,
         i.period ?? '–',
         num(i.value),
-        i.ci95 ? `${num(i.ci95.lower)}–${num(i.ci95.upper)}` : '–',
+        i.ci95 ? `${num(i.ci95.lower)} to ${num(i.ci95.upper)}` : '–',
         ...i.benchmarks.map((b) => `${num(b.value)} ${b.comparison === 'not-compared' ? '' : `(${b.comparison})`}`.trim()),
       ]),
     ]),

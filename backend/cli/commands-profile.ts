@@ -10,12 +10,13 @@
  */
 import type { ProfileAreaArg } from '../../shared/contract/profile.ts';
 import { AMBITIONS } from '../../shared/ambitions.ts';
+import { COUNCIL_KEYS, COUNCIL_NAMES, isCouncilCode, NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
+import { BENCHMARK_LABELS, BENCHMARK_NAMES, BENCHMARK_SHORT, formatInterval, formatValue } from '../../shared/format.ts';
 import { findWard, listJoin, nameKey } from '../../shared/laps.ts';
 import { searchByName } from '../../shared/names.ts';
 import type { BenchmarkChoice, Profile, ProfileIndicator } from '../../shared/profile.ts';
 import { COMPARISON_LABELS, disclose } from '../../shared/stats/index.ts';
 import type { Backend } from '../backend.ts';
-import { formatValue } from '../profile/format.ts';
 import { CliError, type ParsedCli } from './args.ts';
 import { call, stringOption, table, type Command, type Io } from './common.ts';
 import { runProfileExports } from './commands-report.ts';
@@ -33,7 +34,7 @@ export async function resolveProfileArea(backend: Backend, text: string, setText
   if (/^E05\d{6}$/i.test(t)) return { kind: 'ward', code: t.toUpperCase() };
   if (/^E0[6-9]\d{6}$/i.test(t)) {
     const code = t.toUpperCase();
-    if (code !== 'E06000061' && code !== 'E06000062') {
+    if (!isCouncilCode(code)) {
       throw new CliError(`${code} is not one of the two councils: use E06000062 (West Northamptonshire) or E06000061 (North Northamptonshire).`);
     }
     return { kind: 'council', code };
@@ -66,8 +67,9 @@ export async function resolveProfileArea(backend: Backend, text: string, setText
     throw new CliError(`'${t}' matches ${near.length} LAPs: ${near.slice(0, 10).map(describe).join(', ')}${near.length > 10 ? ', ...' : ''}. Use the full name.`);
   }
   if (setId === undefined) {
-    for (const code of ['E06000062', 'E06000061'] as const) {
-      const names = code === 'E06000062' ? ['West Northamptonshire', 'West Northants', 'West'] : ['North Northamptonshire', 'North Northants', 'North'];
+    for (const code of [WEST_CODE, NORTH_CODE] as const) {
+      const key = COUNCIL_KEYS[code];
+      const names = [COUNCIL_NAMES[code], BENCHMARK_LABELS[key], BENCHMARK_SHORT[key]];
       if (names.some((n) => nameKey(n) === nameKey(t))) return { kind: 'council', code };
     }
     const wards = await call(backend, 'wards.list', {});
@@ -102,17 +104,6 @@ export function profileJson(profile: Profile): string {
   return JSON.stringify({ ...profile, indicators }, null, 2);
 }
 
-function shown(ind: ProfileIndicator, value: number | null): string {
-  const d = ind.valueType === 'count' ? disclosedCount(ind, value) : null;
-  return d ?? formatValue(value, ind.valueType);
-}
-
-function unitSuffix(ind: ProfileIndicator): string {
-  return ind.unit.startsWith('%') ? '%' : '';
-}
-
-const BENCH_NAMES: Record<string, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
-
 /** What the rendering needs besides the profile. */
 export interface ProfileRenderContext {
   /** The benchmark the headline comparison used, by name ('own' resolved). */
@@ -121,12 +112,12 @@ export interface ProfileRenderContext {
 
 /** 'own' is the own council, or England for a council or a selection that is a whole council. */
 export async function benchmarkName(backend: Backend, profile: Profile): Promise<string> {
-  if (profile.benchmark !== 'own') return BENCH_NAMES[profile.benchmark]!;
+  if (profile.benchmark !== 'own') return BENCHMARK_NAMES[profile.benchmark];
   const a = profile.area;
   const wards = await call(backend, 'wards.list', {});
   const councilWards = wards.filter((w) => w.authorityCode === a.ownCouncil).length;
   const whole = a.kind === 'council' || (a.wards.length === councilWards && a.wards.every((w) => w.authorityCode === a.ownCouncil));
-  return whole ? 'England' : BENCH_NAMES[a.ownCouncil === 'E06000062' ? 'west' : 'north']!;
+  return whole ? 'England' : COUNCIL_NAMES[a.ownCouncil];
 }
 
 /** A readable table per ambition, with the comparison in words. */
@@ -141,18 +132,17 @@ export function profileText(profile: Profile, ctx: ProfileRenderContext): string
   ];
   if (profile.headline.summary) lines.push(`Of ${profile.headline.compared} indicators compared (${profile.headline.judged} could be judged); each concept counted once.`);
   const dep = profile.headline.mostDeprived20;
-  if (dep && dep.value !== null) lines.push(`Living in England's 20% most deprived areas (IMD ${dep.period}): ${formatValue(dep.value, 'proportion')}%`);
+  if (dep && dep.value !== null) lines.push(`Living in England's 20% most deprived areas (IMD ${dep.period}): ${formatValue({ valueType: 'proportion', unit: '%' }, dep.value)}`);
   for (const amb of AMBITIONS) {
     const inds = profile.indicators.filter((i) => i.ambition === amb.id);
     if (inds.length === 0) continue;
     lines.push('', amb.number === 0 ? amb.title : `${amb.number}. ${amb.title}`);
     const rows = [['INDICATOR', 'PERIOD', 'VALUE', '95% CI', 'WEST', 'NORTH', 'ENGLAND', `COMPARED WITH ${benchName.toUpperCase()}`]];
     for (const i of inds) {
-      const u = unitSuffix(i);
-      const range = i.range ? ` (${formatValue(i.range.lower, i.valueType)}-${formatValue(i.range.upper, i.valueType)})` : '';
-      const value = i.value === null ? (i.wardLevel ? '\u2013' : 'council only') : `${shown(i, i.value)}${u}${i.estimate ? '*' : ''}${range}`;
-      const ci = i.ci95 ? `${formatValue(i.ci95.lower, i.valueType)}-${formatValue(i.ci95.upper, i.valueType)}` : '';
-      const bench = (k: 'west' | 'north' | 'england') => (i.benchmarks[k].value === null ? '\u2013' : `${formatValue(i.benchmarks[k].value, i.valueType)}${u}`);
+      const range = i.range ? ` (${formatInterval(i, i.range)})` : '';
+      const value = i.value === null ? (i.wardLevel ? '\u2013' : 'council only') : `${formatValue(i, i.value)}${i.estimate ? '*' : ''}${range}`;
+      const ci = i.ci95 ? formatInterval(i, i.ci95) : '';
+      const bench = (k: 'west' | 'north' | 'england') => formatValue(i, i.benchmarks[k].value);
       const words =
         i.value === null && i.wardLevel && i.coverage.wards < i.coverage.of
           ? `Not compared (${i.coverage.wards} of ${i.coverage.of} wards)`

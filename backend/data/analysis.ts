@@ -19,7 +19,7 @@ import type {
   WardCoverage,
 } from '../../shared/contract/data.ts';
 import { SKIPPED_ROWS_LISTED } from '../../shared/contract/data.ts';
-import type { Polarity, ValueType } from '../../shared/indicators-meta.ts';
+import type { IndicatorDescription, Polarity, ValueType } from '../../shared/indicators-meta.ts';
 import { DELIMITER_NAMES, type Delimiter, type Encoding } from '../io/csv.ts';
 import { Issues } from '../io/issues.ts';
 import { plural } from '../io/numbers.ts';
@@ -35,25 +35,10 @@ export const RATIO_TYPES: ReadonlySet<ValueType> = new Set(['proportion', 'crude
 // ---------------------------------------------------------------------------------------------------------------
 // Indicator metadata
 
-export interface IndMeta {
-  id: string;
+/** Metadata to write (the IndicatorDescription): for a new indicator all of it; for an existing user indicator the overrides. */
+export interface IndMeta extends IndicatorDescription {
   sourceId: string;
   isNew: boolean;
-  /** Metadata to write: for a new indicator all of it; for an existing user indicator the overrides. */
-  catalogueId: string | null;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  valueType: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  missingIsZero: boolean;
-  disclosureControlled: boolean;
-  wardLevel: boolean;
-  methodNote: string;
   /** True when the user gave metadata for an existing user indicator: update it. */
   update: boolean;
   /** The polarity / ambition came from the file, the mapping or the store (false: a default, to ask about). */

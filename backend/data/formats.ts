@@ -6,7 +6,7 @@
  *    matched by its exact column names;
  *  - wide: one area-code column and one column per indicator, described by a mapping.
  */
-import type { ColumnRole, ImportFormat, ImportMapping, WideColumnSpec } from '../../shared/contract/data.ts';
+import { slugId, type ColumnRole, type ImportFormat, type ImportMapping, type WideColumnSpec } from '../../shared/contract/data.ts';
 
 /** One value as read from a file, before checking. Numbers are NaN when missing. */
 export interface ParsedRow {
@@ -438,18 +438,8 @@ function fingertipsPlan(header: string[]): FormatPlan {
   };
 }
 
-/** A column header as an indicator id: "Smokers (%)" -> "smokers". */
-export function slugId(s: string): string {
-  const slug = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/%/g, ' pct ')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 120);
-  return /^[a-z0-9]/.test(slug) ? slug : `x_${slug}`;
-}
+/** A column header as an indicator id (one rule with the renderer's preview: shared/contract/data.ts). */
+export { slugId };
 
 function widePlan(header: string[], mapping: ImportMapping | undefined): FormatPlan {
   const errors: string[] = [];

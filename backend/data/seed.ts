@@ -12,7 +12,7 @@ import { chainLookups, sharesFromCounts } from '../../shared/rollup.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Db } from '../db.ts';
 import { CsvParser } from '../io/csv.ts';
-import { addSummary, deleteDatasetRows, deleteDatasetValues } from './store.ts';
+import { addSummary, deleteDatasetRows, deleteDatasetValues, indicatorRowParams } from './store.ts';
 
 export const ENGLAND_AND_WALES_CODE = 'K04000001';
 const LOOKUP_FILES = ['lsoa21_ward.csv', 'lsoa11_ward.csv', 'oa21_lsoa21.csv', 'msoa11_ward.csv'] as const;
@@ -252,28 +252,7 @@ export function seedBundledData(ctx: Pick<ServiceContext, 'db' | 'assetsDir'>): 
     for (const [key, id] of existing) if (!datasets.has(key)) deleteDatasetRows(db, id);
     for (const ind of bundle.indicators) {
       const d = datasets.get(ind.datasetId)!;
-      upsertIndicator.run({
-        id: ind.id,
-        catalogueId: ind.catalogueId ?? null,
-        name: ind.name,
-        shortName: ind.shortName,
-        ambition: ind.ambition,
-        topic: ind.topic,
-        definition: ind.definition,
-        valueType: ind.valueType,
-        multiplier: ind.multiplier,
-        unit: ind.unit,
-        polarity: ind.polarity,
-        missingIsZero: ind.missingIsZero ? 1 : 0,
-        disclosureControlled: ind.disclosureControlled ? 1 : 0,
-        wardLevel: ind.wardLevel ? 1 : 0,
-        source: d.source,
-        publisher: d.publisher,
-        licence: d.licence,
-        attribution: d.attribution,
-        methodNote: ind.methodNote,
-        datasetId: ids.get(ind.datasetId)!,
-      });
+      upsertIndicator.run(indicatorRowParams(ind, d, ids.get(ind.datasetId)!));
     }
     // Indicators of earlier bundles that are gone and have no values left.
     db.prepare(

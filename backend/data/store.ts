@@ -58,6 +58,39 @@ export function describeIndicator(r: IndicatorDescriptionRow): IndicatorDescript
   };
 }
 
+/**
+ * The named parameters (@id, @catalogueId, ... @datasetId) of an indicator row, the inverse of describeIndicator:
+ * one mapping for the bundle's seeding and the importer. Flags are stored as 0/1.
+ */
+export function indicatorRowParams(
+  d: Omit<IndicatorDescription, 'catalogueId'> & { catalogueId?: string | null },
+  provenance: Pick<IndicatorRow, 'source' | 'publisher' | 'licence' | 'attribution'>,
+  datasetId: number,
+) {
+  return {
+    id: d.id,
+    catalogueId: d.catalogueId ?? null,
+    name: d.name,
+    shortName: d.shortName,
+    ambition: d.ambition,
+    topic: d.topic,
+    definition: d.definition,
+    valueType: d.valueType,
+    multiplier: d.multiplier,
+    unit: d.unit,
+    polarity: d.polarity,
+    missingIsZero: d.missingIsZero ? 1 : 0,
+    disclosureControlled: d.disclosureControlled ? 1 : 0,
+    wardLevel: d.wardLevel ? 1 : 0,
+    source: provenance.source,
+    publisher: provenance.publisher,
+    licence: provenance.licence,
+    attribution: provenance.attribution,
+    methodNote: d.methodNote,
+    datasetId,
+  };
+}
+
 export function getIndicatorRow(db: Db, id: string): IndicatorRow | undefined {
   return statement(db, 'SELECT * FROM indicator WHERE id = ?').get(id) as IndicatorRow | undefined;
 }

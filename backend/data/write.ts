@@ -1,11 +1,12 @@
 /**
  * Writing an analysed import: one transaction for the dataset, its indicators, values, age bands and summary.
  */
+import type { DatasetInfo } from '../../shared/contract/data.ts';
 import type { Db } from '../db.ts';
 import { finite, orNull, storedValue, type Analysis } from './analysis.ts';
 import { F_BAD, F_MISSING, F_SUPPRESSED } from './columns.ts';
 import { fmt } from '../io/numbers.ts';
-import { addSummary, deleteDatasetRows } from './store.ts';
+import { addSummary, deleteDatasetRows, indicatorRowParams } from './store.ts';
 
 const LEAN_COLS = ['indicator_id', 'area_code', 'period', 'dataset_id', 'numerator', 'denominator', 'value', 'estimate', 'note'];
 const FULL_COLS = ['indicator_id', 'area_code', 'period', 'sex', 'age', 'dataset_id', 'numerator', 'denominator', 'value', 'ci95_lower', 'ci95_upper', 'ci998_lower', 'ci998_upper', 'estimate', 'note', 'numerator_upper'];
@@ -57,15 +58,8 @@ class BatchInsert {
   }
 }
 
-export interface Provenance {
-  name: string;
-  publisher: string;
-  source: string;
-  licence: string;
-  attribution: string;
-  transformation: string;
-  period: string;
-}
+/** A dataset's provenance: the fields of the contract's DatasetInfo that say where the data came from. */
+export type Provenance = Pick<DatasetInfo, 'name' | 'publisher' | 'source' | 'licence' | 'attribution' | 'transformation' | 'period'>;
 
 function provenance(a: Analysis): Provenance {
   const given = a.mapping?.dataset ?? {};
@@ -179,23 +173,7 @@ function writeRows(db: Db, a: Analysis, replace: number[]): WriteOutcome {
       stored.add(m.id);
     } else if (m.update) {
       insertInd.flush(); // an indicator inserted above is in the table before it is updated
-      updateInd.run({
-        id: m.id,
-        catalogueId: m.catalogueId,
-        name: m.name,
-        shortName: m.shortName,
-        ambition: m.ambition,
-        topic: m.topic,
-        definition: m.definition,
-        valueType: m.valueType,
-        multiplier: m.multiplier,
-        unit: m.unit,
-        polarity: m.polarity,
-        missingIsZero: m.missingIsZero ? 1 : 0,
-        disclosureControlled: m.disclosureControlled ? 1 : 0,
-        wardLevel: m.wardLevel ? 1 : 0,
-        methodNote,
-      });
+      updateInd.run({ ...indicatorRowParams(m, prov, datasetId), methodNote });
     }
   }
   insertInd.flush();

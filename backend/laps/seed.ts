@@ -2,6 +2,7 @@
  * First-run LAP sets: the two official sets (West with the pioneer LAPs N4 and DSN4; North empty) and one custom
  * set. Runs once per database (meta 'laps_seeded'), so a user who deletes a preset does not get it back.
  */
+import { NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
 import type { ServiceContext } from '../context.ts';
 import { createSet, findSetByName, insertLap, isLapNameTaken, write } from './store.ts';
 
@@ -36,8 +37,8 @@ export function seedLaps(ctx: ServiceContext): boolean {
   const { db } = ctx;
   return write(db, () => {
     if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(SEEDED_KEY)) return false;
-    const west = findSetByName(db, WEST_SET) ?? createSet(db, { name: WEST_SET, kind: 'official', councilCode: 'E06000062' });
-    if (!findSetByName(db, NORTH_SET)) createSet(db, { name: NORTH_SET, kind: 'official', councilCode: 'E06000061' });
+    const west = findSetByName(db, WEST_SET) ?? createSet(db, { name: WEST_SET, kind: 'official', councilCode: WEST_CODE });
+    if (!findSetByName(db, NORTH_SET)) createSet(db, { name: NORTH_SET, kind: 'official', councilCode: NORTH_CODE });
     if (!findSetByName(db, CUSTOM_SET)) createSet(db, { name: CUSTOM_SET, kind: 'custom' });
     for (const lap of PIONEER_LAPS) {
       if (!isLapNameTaken(db, west.id, lap.name)) insertLap(db, { setId: west.id, name: lap.name, wards: lap.wards, colour: lap.colour, notes: lap.notes });

@@ -8,12 +8,13 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/contract.ts';
 import type { PracticeImportResult } from '../../shared/contract/practices.ts';
+import { COUNCIL_CODES, ENGLAND_CODE } from '../../shared/domain.ts';
 import type { ServiceContext } from '../context.ts';
 import { CsvParser } from '../io/csv.ts';
 import { planFormat, detectFormat, type ParsedRow } from '../data/formats.ts';
 
-const COUNCILS = new Set(['E06000061', 'E06000062']);
-const ENGLAND = 'E92000001';
+const COUNCILS = new Set<string>(COUNCIL_CODES);
+const ENGLAND = ENGLAND_CODE;
 
 export function importPracticeFile(ctx: ServiceContext, fileName: string, contentBase64: string): PracticeImportResult {
   const { db } = ctx;

@@ -3,12 +3,13 @@
  * (there are no ward values); here the area's value is the sum over its GP practices (store.ts), labelled as
  * patients registered at those practices, with intervals, comparisons with West, North and England, and the trend.
  */
+import { ENGLAND_CODE, NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
 import { headlineCounts, type BenchmarkChoice, type BenchmarkKey, type Profile, type ProfileIndicator } from '../../shared/profile.ts';
 import type { Db } from '../db.ts';
 import type { ResolvedArea } from '../profile/area.ts';
 import { areaPracticeSet, practiceIndicator, practiceIndicatorMetas } from './store.ts';
 
-const KEY_CODE: Record<BenchmarkKey, string> = { west: 'E06000062', north: 'E06000061', england: 'E92000001' };
+const KEY_CODE: Record<BenchmarkKey, string> = { west: WEST_CODE, north: NORTH_CODE, england: ENGLAND_CODE };
 
 export function applyPracticeValues(db: Db, profile: Profile, resolved: ResolvedArea): Profile {
   const metas = practiceIndicatorMetas(db);

@@ -9,18 +9,20 @@
  */
 import { AppError } from '../../shared/contract.ts';
 import type { AreaPractice, AreaPractices, PracticeIndicatorValue, PracticeSummary } from '../../shared/contract/practices.ts';
+import { COUNCIL_NAMES, ENGLAND_CODE, NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
+import type { IndicatorDescription } from '../../shared/indicators-meta.ts';
 import { compareNames } from '../../shared/laps.ts';
-import { aggregate, compare, type Comparison, type GroupEstimate, type MemberInput, type Polarity, type ValueType } from '../../shared/stats/index.ts';
+import { aggregate, compare, type Comparison, type GroupEstimate, type MemberInput } from '../../shared/stats/index.ts';
 import type { ResolvedArea } from '../profile/area.ts';
 import type { Db } from '../db.ts';
 import { BUILTIN_ATTRIBUTION } from './seed.ts';
 
-const ENGLAND = 'E92000001';
-const WEST = 'E06000062';
-const NORTH = 'E06000061';
+const ENGLAND = ENGLAND_CODE;
+const WEST = WEST_CODE;
+const NORTH = NORTH_CODE;
 const BENCH = [
-  { code: WEST, name: 'West Northamptonshire' },
-  { code: NORTH, name: 'North Northamptonshire' },
+  { code: WEST, name: COUNCIL_NAMES[WEST] },
+  { code: NORTH, name: COUNCIL_NAMES[NORTH] },
   { code: ENGLAND, name: 'England' },
 ];
 
@@ -35,15 +37,7 @@ interface PracticeRow {
   lad_code: string;
 }
 
-export interface PracticeIndicatorMeta {
-  id: string;
-  name: string;
-  shortName: string;
-  unit: string;
-  valueType: ValueType;
-  multiplier: number;
-  polarity: Polarity;
-}
+export type PracticeIndicatorMeta = Pick<IndicatorDescription, 'id' | 'name' | 'shortName' | 'unit' | 'valueType' | 'multiplier' | 'polarity'>;
 
 function periodKey(p: string): string {
   return p;

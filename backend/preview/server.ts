@@ -14,7 +14,7 @@ import type { Handlers, Reply } from '../../shared/contract.ts';
 import { errorReply } from '../../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { dispatch } from '../dispatch.ts';
-import { MIME, resolveStaticPath } from '../static-files.ts';
+import { mimeTypeFor, resolveRequestPath } from '../static-files.ts';
 import { bodyLimit } from './limits.ts';
 
 export interface PreviewOptions {
@@ -133,9 +133,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      const file = resolveStaticPath(options.staticDir, url.pathname);
-      if (!file) return send(res, 403, 'Forbidden path');
-      let target = file;
+      const resolved = resolveRequestPath(options.staticDir, url.pathname);
+      if (!resolved.ok) return send(res, resolved.status, resolved.status === 403 ? 'Forbidden path' : 'Bad request');
+      let target = resolved.file;
       try {
         if ((await stat(target)).isDirectory()) target = path.join(target, 'index.html');
       } catch {
@@ -147,7 +147,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       } catch {
         return send(res, 404, 'Not found');
       }
-      const type = MIME[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
+      const type = mimeTypeFor(target);
       const headers: Record<string, string> = type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {};
       return send(res, 200, req.method === 'HEAD' ? '' : body, type, headers);
     } catch (err) {

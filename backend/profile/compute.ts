@@ -27,6 +27,7 @@ import {
   type Polarity,
 } from '../../shared/stats/index.ts';
 import { listJoin } from '../../shared/laps.ts';
+import type { SpreadStats } from '../../shared/profile.ts';
 import type { IndicatorMeta, ProfileData, ValueRecord } from './data.ts';
 
 export interface Named {
@@ -334,14 +335,7 @@ export function percentileInc(sorted: readonly number[], p: number): number {
   return a + (h - lo) * (b - a);
 }
 
-export interface SpreadStats {
-  min: number;
-  q25: number;
-  median: number;
-  q75: number;
-  max: number;
-  count: number;
-}
+export type { SpreadStats };
 
 /** min, quartiles (PERCENTILE.INC) and max of the non-missing values; null when there are none. */
 export function spread(values: readonly (number | null)[]): SpreadStats | null {

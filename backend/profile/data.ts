@@ -9,7 +9,7 @@
  *
  * Rows are the 'Persons' / 'All ages' breakdown (the profile's subject); other breakdowns are not shown yet.
  */
-import type { AuthorityCode } from '../../shared/domain.ts';
+import { NORTH_CODE, WEST_CODE, type AuthorityCode } from '../../shared/domain.ts';
 import type { IndicatorSpec, Interval, MemberInput, ValueType } from '../../shared/stats/index.ts';
 import type { IndicatorDescription } from '../../shared/contract/data.ts';
 import { describeIndicator, type IndicatorDescriptionRow } from '../data/store.ts';
@@ -18,8 +18,8 @@ import type { Db } from '../db.ts';
 
 export const ENGLAND = 'E92000001';
 export const ENGLAND_AND_WALES = 'K04000001';
-export const WEST = 'E06000062';
-export const NORTH = 'E06000061';
+export const WEST = WEST_CODE;
+export const NORTH = NORTH_CODE;
 
 export interface IndicatorMeta extends IndicatorDescription {
   /** The dataset that defined the indicator (null if deleted). */

@@ -4,6 +4,7 @@
  * over the own council's wards, the trend, and the sources. See shared/profile.ts for the output.
  */
 import { AMBITIONS } from '../../shared/ambitions.ts';
+import { valueWithUnit } from '../../shared/format.ts';
 import { compareNames } from '../../shared/laps.ts';
 import { headlineCounts, type BenchmarkChoice, type BenchmarkKey, type BenchmarkValue, type Profile, type ProfileIndicator, type SpineChart } from '../../shared/profile.ts';
 import type { GroupEstimate } from '../../shared/stats/index.ts';
@@ -21,7 +22,6 @@ import {
   type Named,
 } from './compute.ts';
 import { ENGLAND, ENGLAND_AND_WALES, NORTH, WEST, comparePeriods, type IndicatorMeta, type ProfileData, type Series, type ValueRecord } from './data.ts';
-import { withUnit } from './format.ts';
 import { citationFor, comparisonLevel, guideFields, notComparedReason, wholeCounts, withoutInterval } from './truth.ts';
 import { COMPARISON_LEGEND, COMPARISON_LEGEND_TITLE, COMPARISON_RULE, EDITIONS_NOTE, FAMILIES, MULTIPLE_COMPARISONS_NOTE, NO_SAMPLING, editionOf } from '../../shared/indicator-guide.ts';
 import type { BenchmarkRange } from './compute.ts';
@@ -114,7 +114,7 @@ function computeBenchmarkValue(data: ProfileData, meta: IndicatorMeta, code: str
     const ew = data.benchmarkRow(ENGLAND_AND_WALES, meta.id, period);
     const ewValue = benchmarkValueOf(meta, ew, { code: ENGLAND_AND_WALES, name: 'England and Wales' });
     return ewValue !== null
-      ? { value: null, note: `No England value in the source; England and Wales: ${withUnit(ewValue, meta.valueType, meta.unit)}`, englandAndWales: ewValue }
+      ? { value: null, note: `No England value in the source; England and Wales: ${valueWithUnit(meta, ewValue)}`, englandAndWales: ewValue }
       : { value: null, note: 'No England value in the source' };
   }
   const council = data.councils().get(code);

@@ -13,6 +13,8 @@ import type {
   WardBreakdown,
   WardBreakdownRow,
 } from '../../shared/contract/profile.ts';
+import { formatDifference } from '../../shared/difference.ts';
+import { formatNumber, valueWithUnit } from '../../shared/format.ts';
 import { compareNames, listJoin } from '../../shared/laps.ts';
 import type { BenchmarkChoice, Profile, ProfileIndicator } from '../../shared/profile.ts';
 import { COMPARISON_COLOURS, COMPARISON_LABELS, quantiles, type Comparison, type GroupEstimate } from '../../shared/stats/index.ts';
@@ -20,7 +22,6 @@ import type { ResolvedArea } from './area.ts';
 import { COUNCIL_ONLY_NOTE, compareWith, estimatesOf, wardEstimates } from './compute.ts';
 import { withoutInterval } from './truth.ts';
 import type { IndicatorMeta, ProfileData } from './data.ts';
-import { formatValue, withUnit } from './format.ts';
 import { jenks } from './jenks.ts';
 import { BENCHMARK_CODES, areaValue, benchmarkCode, benchmarkValue } from './profile.ts';
 
@@ -140,7 +141,7 @@ function legendDecimals(classes: readonly { lower: number; upper: number }[], me
 }
 
 function rangeLabel(lower: number, upper: number, decimals: number): string {
-  const f = (v: number) => v.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const f = (v: number) => formatNumber(v, decimals);
   return f(lower) === f(upper) ? f(lower) : `${f(lower)} to ${f(upper)}`;
 }
 
@@ -288,8 +289,8 @@ export function compareProfiles(data: ProfileData, pa: Profile, pb: Profile, cho
     if (!meta) continue;
     const a = side(aById.get(id));
     const b = side(bById.get(id));
-    const fa = withUnit(a.value, meta.valueType, meta.unit);
-    const fb = withUnit(b.value, meta.valueType, meta.unit);
+    const fa = valueWithUnit(meta, a.value);
+    const fb = valueWithUnit(meta, b.value);
     let difference: number | null = null;
     let significant: boolean | null = null;
     let direction: ComparedIndicator['direction'] = null;
@@ -310,10 +311,9 @@ export function compareProfiles(data: ProfileData, pa: Profile, pb: Profile, cho
         } else {
           direction = difference > 0 ? 'higher' : 'lower';
           if (meta.polarity !== 'no-judgement') better = (direction === 'higher') === (meta.polarity === 'high-is-good') ? 'a' : 'b';
-          const diff = formatValue(Math.abs(difference), meta.valueType);
-          const diffUnit = meta.unit.startsWith('%') ? ' percentage points' : meta.valueType === 'count' ? '' : meta.unit && meta.unit !== 'score' ? ` ${meta.unit}` : '';
+          const diff = formatDifference(meta, difference, false);
           summary =
-            `${an} is significantly ${direction} than ${bn} (${fa} against ${fb}, a difference of ${diff}${diffUnit})` +
+            `${an} is significantly ${direction} than ${bn} (${fa} against ${fb}, a difference of ${diff})` +
             (better ? `; ${better === 'a' ? an : bn} is better.` : '.');
         }
       }

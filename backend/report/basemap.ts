@@ -8,15 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GeoPath, GeoPermissibleObjects, GeoProjection } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
+import type { BasemapLayers } from '../../shared/basemap.ts';
 
-export interface ReportBasemap {
-  attribution: { osm: string; osRoads: string; ons: string; licence: string };
-  places: FeatureCollection;
-  roads: FeatureCollection;
-  rail: FeatureCollection;
-  water: FeatureCollection;
-  builtUp: FeatureCollection;
-}
+export type ReportBasemap = BasemapLayers<FeatureCollection>;
 
 /** The attribution printed under a PDF map that draws the basemap. */
 export function basemapAttribution(b: ReportBasemap): string {

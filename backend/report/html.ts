@@ -12,6 +12,7 @@ import { horizontalBarsSvg, spineKeySvg, spineSvg, wardBarsSvg } from './charts.
 import { esc, safeColour } from './escape.ts';
 import {
   BENCHMARK_LABELS,
+  BENCHMARK_NAMES,
   COUNCIL_KEYS,
   comparisonLabel,
   coverageText,
@@ -20,7 +21,7 @@ import {
   formatDate,
   formatInterval,
   formatNumber,
-  formatNumeratorDenominator,
+  formatCounts,
   formatValue,
   isPercent,
   listJoin,
@@ -44,7 +45,8 @@ export const OGL_STATEMENT = 'Contains public sector information licensed under 
 /** The document needs nothing but its inline styles and data: fonts: no scripts, no requests. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
-export const COUNCIL_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
+/** The benchmarks' full names by key (shared/format.ts), under the name the report's text uses. */
+export const COUNCIL_NAMES = BENCHMARK_NAMES;
 const MAX_PINS = 5;
 
 /**
@@ -265,7 +267,7 @@ function profileRow(ind: ProfileIndicator, key: BenchmarkKey): string {
 
 /** The count column; a suppressed range gives both ends of the numerator ("550 to 595 / 10,085"). */
 function countCell(ind: ProfileIndicator): string {
-  const text = formatNumeratorDenominator(ind);
+  const text = formatCounts(ind, ind.numerator, ind.denominator);
   const hi = ind.range?.numeratorUpper;
   if (hi === undefined || ind.numerator === null) return text;
   return text.replace(/^[^/]+/, (lo) => `${lo.trim()} to ${Math.round(hi).toLocaleString('en-GB')} `);
@@ -390,8 +392,13 @@ function keyFacts(input: ReportInput, key: BenchmarkKey): string {
 
 function summaryList(rows: ProfileIndicator[], key: BenchmarkKey, empty: string): string {
   if (rows.length === 0) return `<p class="muted">${esc(empty)}</p>`;
+  return indicatorValueTable(rows, key, 'summary-table', 'Value');
+}
+
+/** Indicators with the area's value, the benchmark's and the comparison (the full summary and the short profile). */
+export function indicatorValueTable(rows: ProfileIndicator[], key: BenchmarkKey, className: string, valueHead: string): string {
   return (
-    `<table class="summary-table"><colgroup><col class="s-name"><col class="s-num"><col class="s-num"><col></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col" class="num">Value</th><th scope="col" class="num">${esc(BENCHMARK_LABELS[key])}</th><th scope="col">Compared</th></tr></thead><tbody>` +
+    `<table class="${className}"><colgroup><col class="s-name"><col class="s-num"><col class="s-num"><col></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col" class="num">${esc(valueHead)}</th><th scope="col" class="num">${esc(BENCHMARK_LABELS[key])}</th><th scope="col">Compared</th></tr></thead><tbody>` +
     rows
       .map(
         (r) =>
@@ -511,12 +518,12 @@ function breakdownBlock(ind: ProfileIndicator, b: WardBreakdownInput, key: Bench
         `<tr><th scope="row" style="background:none;border-bottom:0.6px solid #cfcfcf;font-weight:400">${esc(w.name)}${w.estimate && w.value !== null ? ' <span class="flag">estimate</span>' : ''}</th>` +
         `<td class="num">${esc(formatValue(ind, w.value))}${w.value === null && w.note ? `<span class="why">${esc(w.note)}</span>` : ''}</td>` +
         `<td class="num">${esc(formatInterval(ind, w.ci95))}</td>` +
-        `<td class="num">${esc(formatNumeratorDenominator({ ...ind, numerator: w.numerator, denominator: w.denominator }))}</td><td>${cmpChip(w.comparison)}</td></tr>`,
+        `<td class="num">${esc(formatCounts(ind, w.numerator, w.denominator))}</td><td>${cmpChip(w.comparison)}</td></tr>`,
     )
     .join('');
   const total =
     `<tr class="total"><th scope="row" style="background:none">All of ${esc(areaName)}</th><td class="num">${esc(formatValue(ind, ind.value))}</td>` +
-    `<td class="num">${esc(formatInterval(ind, ind.ci95))}</td><td class="num">${esc(formatNumeratorDenominator(ind))}</td><td>${cmpChip(ind.comparison)}</td></tr>`;
+    `<td class="num">${esc(formatInterval(ind, ind.ci95))}</td><td class="num">${esc(formatCounts(ind, ind.numerator, ind.denominator))}</td><td>${cmpChip(ind.comparison)}</td></tr>`;
   const decimals = decimalsFor(ind, ind.value ?? bench);
   const chart = wardBarsSvg(
     b.wards.map((w) => ({ label: w.name, value: w.value, ci95: w.ci95, comparison: w.comparison })),

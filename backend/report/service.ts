@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_VERSION } from '../../shared/app-info.ts';
 import { parseArgs } from '../../shared/contract.ts';
+import type { ExportFormatArg } from '../../shared/contract/export.ts';
 import type { ProfileAreaArg, WardBreakdown } from '../../shared/contract/profile.ts';
 import { AppError } from '../../shared/contract.ts';
 import type { Geography } from '../../shared/domain.ts';
@@ -34,8 +35,8 @@ import { pickStandouts } from './standout.ts';
 import type { ReportInput, ReportSource, WardBreakdownInput } from './types.ts';
 import { profileWorkbook } from './xlsx.ts';
 
-export const EXPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'map-png', 'places-csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats are the contract's (shared/contract/export.ts), so a new one is added in one place. */
+export type ExportFormat = ExportFormatArg;
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',

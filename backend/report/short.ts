@@ -28,6 +28,7 @@ import {
   comparisonKey,
   COUNCIL_NAMES,
   cover,
+  indicatorValueTable,
   documentStart,
   isIncomplete,
   mapAttribution,
@@ -128,18 +129,7 @@ function groupOf(ambition: AmbitionId): string {
 }
 
 function standTable(rows: ProfileIndicator[], key: BenchmarkKey, name: string): string {
-  return (
-    `<table class="stand-table"><colgroup><col class="s-name"><col class="s-num"><col class="s-num"><col></colgroup>` +
-    `<thead><tr><th scope="col">Indicator</th><th scope="col" class="num">${esc(name)}</th><th scope="col" class="num">${esc(BENCHMARK_LABELS[key])}</th><th scope="col">Compared</th></tr></thead><tbody>` +
-    rows
-      .map(
-        (r) =>
-          `<tr><td><span class="ind-name">${esc(r.shortName || r.name)}</span> <span class="ind-meta">${esc(r.period)}</span></td>` +
-          `<td class="num">${esc(formatValue(r, r.value))}</td><td class="num">${esc(formatValue(r, r.benchmarks[key].value))}</td><td>${cmpChip(r.comparison)}</td></tr>`,
-      )
-      .join('') +
-    `</tbody></table>`
-  );
+  return indicatorValueTable(rows, key, 'stand-table', name);
 }
 
 export function legendBlock(key: BenchmarkKey): string {

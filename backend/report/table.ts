@@ -5,7 +5,7 @@
 import { AMBITIONS, type AmbitionId } from '../../shared/ambitions.ts';
 import type { BenchmarkKey, Profile, ProfileIndicator } from '../../shared/profile.ts';
 import { disclose } from '../../shared/stats/index.ts';
-import { comparisonLabel } from './format.ts';
+import { BENCHMARK_NAMES, comparisonLabel } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -60,7 +60,7 @@ export const COLUMNS: Column[] = [
   { key: 'citation', header: 'Citation', width: 60 },
 ];
 
-export const BENCHMARK_NAMES: Record<BenchmarkKey, string> = { west: 'West Northamptonshire', north: 'North Northamptonshire', england: 'England' };
+export { BENCHMARK_NAMES };
 
 /** Rounds away floating-point noise without losing anything a reader needs (4 decimals; counts keep 2). */
 export function roundNumber(v: number | null | undefined, decimals = 4): number | null {

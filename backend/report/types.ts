@@ -6,20 +6,15 @@ import type { Geography } from '../../shared/domain.ts';
 import type { AreaPlaces } from '../../shared/places.ts';
 import type { AreaPractices } from '../../shared/contract/practices.ts';
 import type { Profile } from '../../shared/profile.ts';
-import type { Comparison, Interval } from '../../shared/stats/index.ts';
+import type { WardBreakdownRow as ContractWardBreakdownRow } from '../../shared/contract/profile.ts';
 import type { ReportBasemap } from './basemap.ts';
 
-/** One member ward's value for one indicator (the ward breakdown of a pinned indicator). */
-export interface WardBreakdownRow {
-  code: string;
-  name: string;
-  value: number | null;
-  ci95: Interval | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** Against the same benchmark as the profile's headline comparison. */
-  comparison: Comparison;
-  estimate: boolean;
+/**
+ * One member ward's value for one indicator (the ward breakdown of a pinned indicator): the fields of the
+ * contract's row that the report prints, compared against the same benchmark as the profile's headline.
+ */
+export interface WardBreakdownRow
+  extends Pick<ContractWardBreakdownRow, 'code' | 'name' | 'value' | 'ci95' | 'numerator' | 'denominator' | 'comparison' | 'estimate'> {
   note?: string;
 }
 

@@ -1,11 +1,12 @@
 /**
  * The app:// protocol: serves the built renderer (dist/renderer) at app://lap/ with a strict CSP.
- * The path resolution and headers are pure functions; `createProtocolHandler` is what main.ts passes to
- * `protocol.handle('app', ...)`. No Electron import, so it runs (and is tested) under plain Node.
+ * The path resolution (one resolver with the preview server: backend/static-files.ts) and headers are pure
+ * functions; `createProtocolHandler` is what main.ts passes to `protocol.handle('app', ...)`. No Electron import, so it runs (and is tested) under plain Node.
  */
 import { readFile } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { mimeTypeFor, resolveRequestPath, type PathModule, type Resolved } from '../../backend/static-files.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lap';
@@ -15,43 +16,13 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 /** The renderer's Content-Security-Policy (shared with the preview server): no 'unsafe-eval', no remote origins. */
 export const CSP = CONTENT_SECURITY_POLICY;
 
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.pbf': 'application/x-protobuf',
-};
-
-export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-export type Resolved = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
-
-type PathModule = Pick<typeof path, 'resolve' | 'sep' | 'isAbsolute'>;
+/** The MIME table and the path rules are the preview server's too (backend/static-files.ts). */
+export { mimeTypeFor, type Resolved };
 
 /**
- * Maps an app:// URL to a file under `root`, or refuses it. Refuses: another scheme or host (404), anything
- * that would leave the root once decoded (403) — `..` segments, encoded (%2e%2e, %2f) or not — backslashes and
- * %5c, NUL bytes, and absolute or drive-letter paths. `pathImpl` lets the tests run the Windows rules on Linux.
+ * Maps an app:// URL to a file under `root`, or refuses it: another scheme or host (404), a malformed URL (400),
+ * and every path the shared resolver refuses (403: traversal, encoded or not, backslashes, NUL, absolute paths).
+ * `pathImpl` lets the tests run the Windows rules on Linux.
  */
 export function resolveAppPath(root: string, requestUrl: string, pathImpl: PathModule = path): Resolved {
   let url: URL;
@@ -61,31 +32,7 @@ export function resolveAppPath(root: string, requestUrl: string, pathImpl: PathM
     return { ok: false, status: 400, reason: 'bad URL' };
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return { ok: false, status: 404, reason: 'unknown host' };
-
-  const rawPath = url.pathname;
-  // Backslashes are separators on Windows; no file of ours has one in its name.
-  if (rawPath.includes('\\') || /%5c/i.test(rawPath)) return { ok: false, status: 403, reason: 'backslash' };
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return { ok: false, status: 400, reason: 'bad encoding' };
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { ok: false, status: 403, reason: 'forbidden character' };
-  const segments = decoded.split('/');
-  if (segments.some((s) => s === '..')) return { ok: false, status: 403, reason: 'traversal' };
-
-  let relative = segments.filter((s) => s !== '' && s !== '.').join('/');
-  if (relative === '' || decoded.endsWith('/')) relative = relative ? `${relative}/index.html` : 'index.html';
-  // 'C:/Windows' or '//server/share' would make resolve() ignore the root.
-  if (pathImpl.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return { ok: false, status: 403, reason: 'absolute path' };
-
-  const absRoot = pathImpl.resolve(root);
-  const file = pathImpl.resolve(absRoot, relative);
-  if (file !== absRoot && !file.startsWith(absRoot.endsWith(pathImpl.sep) ? absRoot : absRoot + pathImpl.sep)) {
-    return { ok: false, status: 403, reason: 'outside the renderer root' };
-  }
-  return { ok: true, file };
+  return resolveRequestPath(root, url.pathname, pathImpl);
 }
 
 /** Response headers for a served file: type, nosniff, and the CSP on HTML documents. */

@@ -13,6 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BasemapLayers } from '../../shared/basemap.ts';
 
 export const BASEMAP_PATH = 'assets/basemap.json';
 
@@ -81,14 +82,7 @@ function mergePolygons(features: Feature[], props: Record<string, unknown>): Fea
   return polys.length ? [{ type: 'Feature', properties: props, geometry: { type: 'MultiPolygon', coordinates: polys } }] : [];
 }
 
-export interface Basemap {
-  attribution: { osm: string; osRoads: string; ons: string; licence: string };
-  places: FC;
-  roads: FC;
-  rail: FC;
-  water: FC;
-  builtUp: FC;
-}
+export type Basemap = BasemapLayers<FC>;
 
 export const BASEMAP_ATTRIBUTION = {
   osm: '© OpenStreetMap contributors',

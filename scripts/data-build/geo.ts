@@ -2,15 +2,16 @@
  * The geography used by the build: the 57 wards, the two councils and the small-area lookups.
  * All lookups are ONS best fit (or chained from ONS best fit), so every ward value is an estimate.
  */
+import { COUNCIL_NAMES, NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
 import { chainLookups } from '../../shared/rollup.ts';
 import type { Sources, WardInfo } from './sources.ts';
 
-export const WEST = 'E06000062';
-export const NORTH = 'E06000061';
+export const WEST = WEST_CODE;
+export const NORTH = NORTH_CODE;
 export const ENGLAND = 'E92000001';
 export const ENGLAND_AND_WALES = 'K04000001';
 export const LADS = [NORTH, WEST] as const;
-export const LAD_NAMES: Record<string, string> = { [NORTH]: 'North Northamptonshire', [WEST]: 'West Northamptonshire' };
+export const LAD_NAMES: Record<string, string> = COUNCIL_NAMES;
 
 /** The West Northamptonshire LSOA that ONS best-fits to a Cherwell ward. In no ward; in the West total. */
 export const CHERWELL_LSOA = 'E01027305';

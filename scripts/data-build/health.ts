@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AmbitionId } from '../../shared/ambitions.ts';
-import type { BundleDataset, BundleIndicator, Polarity, ValueType } from '../../shared/indicators-meta.ts';
+import type { BundleDataset, BundleIndicator, Polarity } from '../../shared/indicators-meta.ts';
 import { toCsv, parseCsvObjects } from './csv.ts';
 import { componentCounts, ladCellsFromOwnSums, makeCell, round, wardCells, type OutCell, type OutSeries, type ValueRule } from './engine.ts';
 import { ENGLAND, LADS, LAD_NAMES, NORTH, WEST } from './geo.ts';
@@ -179,38 +179,11 @@ const LIST_TYPE: Record<string, string> = {
   '50OV': 'aged 50 and over',
 };
 
-function hmeta(m: {
-  id: string;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  valueType: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  datasetId: string;
-  methodNote: string;
-  wardLevel: boolean;
-}): BundleIndicator {
-  return {
-    id: m.id,
-    name: m.name,
-    shortName: m.shortName,
-    ambition: m.ambition,
-    topic: m.topic,
-    definition: m.definition,
-    valueType: m.valueType,
-    multiplier: m.multiplier,
-    unit: m.unit,
-    polarity: m.polarity,
-    missingIsZero: false,
-    disclosureControlled: false,
-    datasetId: m.datasetId,
-    methodNote: m.methodNote,
-    wardLevel: m.wardLevel,
-  };
+/** A health indicator's bundle entry: open data, so never missing-is-zero nor disclosure controlled. */
+function hmeta(m: Omit<BundleIndicator, 'catalogueId' | 'missingIsZero' | 'disclosureControlled'>): BundleIndicator {
+  // The bundle's key order (it is committed, byte for byte): the flags go before datasetId.
+  const { datasetId, methodNote, wardLevel, ...head } = m;
+  return { ...head, missingIsZero: false, disclosureControlled: false, datasetId, methodNote, wardLevel };
 }
 
 const PRACTICE_NOTE =

@@ -1,9 +1,10 @@
 /** Zod building blocks shared by the contract modules (kept here to avoid import cycles with shared/contract.ts). */
 import { z } from 'zod';
+import { COUNCIL_CODES } from '../domain.ts';
 import { hasUnsafeCharacters } from '../text.ts';
 
 export const wardCode = z.string().regex(/^E05\d{6}$/, 'a ward code looks like E05013246');
-export const councilCode = z.enum(['E06000061', 'E06000062']);
+export const councilCode = z.enum(COUNCIL_CODES);
 /** Names typed by people: trimmed, 1-200 characters, no control or bidirectional-control characters (shared/text.ts). */
 export const humanName = z
   .string()

@@ -19,7 +19,7 @@
  */
 import { z } from 'zod';
 import { AMBITION_IDS, type AmbitionId } from '../ambitions.ts';
-import type { Polarity, ValueType } from '../indicators-meta.ts';
+import type { IndicatorDescription, Polarity, ValueType } from '../indicators-meta.ts';
 import { id } from './common.ts';
 
 export const VALUE_TYPES = ['count', 'proportion', 'crude-rate', 'isr', 'dsr', 'life-expectancy', 'mean-score', 'rank', 'other'] as const satisfies readonly ValueType[];
@@ -48,6 +48,22 @@ export const indicatorIdSchema = z
   .min(1, 'an indicator id is needed')
   .max(200, 'indicator ids are at most 200 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an indicator id uses letters, digits, _ . : and - (no spaces)');
+
+/**
+ * The indicator id made from a column header when none is given ("Smokers (%)" -> "smokers_pct"): the backend's
+ * wide-file import and the renderer's preview of it use this one rule, and its output always passes indicatorIdSchema.
+ */
+export function slugId(s: string): string {
+  const slug = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/%/g, ' pct ')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 120);
+  return /^[a-z0-9]/.test(slug) ? slug : `x_${slug}`;
+}
 
 /** Indicator metadata given by the user for an import (all optional: unknown fields are inferred). */
 export const indicatorSpec = z
@@ -203,25 +219,8 @@ export const dataSchemas = {
   'jobs.cancel': z.object({ jobId }).strict(),
 } as const;
 
-/** What describes an indicator wherever it is used (store, importer, profile, screen). */
-export interface IndicatorDescription {
-  id: string;
-  catalogueId: string | null;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  topic: string;
-  definition: string;
-  valueType: ValueType;
-  multiplier: number;
-  unit: string;
-  polarity: Polarity;
-  missingIsZero: boolean;
-  disclosureControlled: boolean;
-  /** False: council / England context only, never a ward or LAP value. */
-  wardLevel: boolean;
-  methodNote: string;
-}
+/** What describes an indicator wherever it is used: one declaration, in shared/indicators-meta.ts. */
+export type { IndicatorDescription };
 
 export interface IndicatorInfo extends IndicatorDescription {
   source: string;

@@ -16,19 +16,16 @@
  * that is a whole council, 'own' means England), 'west', 'north' or 'england'.
  */
 import { z } from 'zod';
-import type { AmbitionId } from '../ambitions.ts';
-import type { AuthorityCode } from '../domain.ts';
+import { COUNCIL_CODES, type AuthorityCode } from '../domain.ts';
 import type { BenchmarkChoice, Profile, ProfileArea } from '../profile.ts';
-import type { Comparison, Interval, Polarity, ValueType } from '../stats/index.ts';
+import type { Comparison, Interval, Polarity } from '../stats/index.ts';
 import { wardCode } from './common.ts';
-import { indicatorIdSchema } from './data.ts';
+import { indicatorIdSchema, type IndicatorDescription } from './data.ts';
 
 /** Most indicators a LAP can pin as its 'top 5'. */
 export const MAX_PINS = 5;
 /** Wards in the two councils: the largest possible selection. */
 export const MAX_SELECTION = 57;
-
-export const COUNCIL_CODES = ['E06000061', 'E06000062'] as const;
 
 const profileCouncilCode = z.enum(COUNCIL_CODES, {
   error: 'a council code is E06000061 (North Northamptonshire) or E06000062 (West Northamptonshire)',
@@ -104,19 +101,10 @@ export const profileSchemas = {
 // ---------------------------------------------------------------------------------------------------------------
 // Results
 
-/** The indicator facts every per-indicator answer carries. */
-export interface IndicatorRef {
-  id: string;
-  name: string;
-  shortName: string;
-  ambition: AmbitionId;
-  unit: string;
-  valueType: ValueType;
-  multiplier: number;
-  polarity: Polarity;
+/** The indicator facts every per-indicator answer carries (shared/indicators-meta.ts IndicatorDescription). */
+export interface IndicatorRef extends Pick<IndicatorDescription, 'id' | 'name' | 'shortName' | 'ambition' | 'unit' | 'valueType' | 'multiplier' | 'polarity' | 'wardLevel'> {
   /** True when higher values are better; null for no-judgement indicators. */
   higherIsBetter: boolean | null;
-  wardLevel: boolean;
 }
 
 /** A benchmark actually used for a comparison. */

@@ -24,7 +24,7 @@ describe('lap-insight profile', () => {
     expect(lines[1]).toBe('Wards: Abington and Phippsville, Castle, Dallington Spencer, St. George');
     expect(lines[2]).toMatch(/^Compared with West Northamptonshire: significantly worse on \d+ indicators, significantly better on \d+\.$/);
     expect(r.out).toContain('\n5. Good housing in places which are clean and green\n');
-    expect(r.out).toMatch(/\nOvercrowded households\s+2021\s+9\.1%\*\s+8\.7-9\.4\s+3\.8%\s+2\.7%\s+4\.4%\s+Worst\n/);
+    expect(r.out).toMatch(/\nOvercrowded households\s+2021\s+9\.1%\*\s+8\.7 to 9\.4\s+3\.8%\s+2\.7%\s+4\.4%\s+Worst\n/);
     expect(r.out).toMatch(/\n1-bedroom households\s+2021\s+council only\s+8\.7%\s+7\.2%\s+–\s+Not compared/);
     expect(r.out).toContain('Sources: ');
   });

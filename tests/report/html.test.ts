@@ -7,7 +7,7 @@ import type { ProfileIndicator } from '../../shared/profile.ts';
 import { COMPARISON_COLOURS, type Comparison } from '../../shared/stats/index.ts';
 import { spineScale, spineSvg } from '../../backend/report/charts.ts';
 import { esc, safeColour } from '../../backend/report/escape.ts';
-import { contrastRatio, formatCount, formatInterval, formatNumeratorDenominator, formatValue, textColourOn } from '../../backend/report/format.ts';
+import { contrastRatio, formatCount, formatCounts, formatInterval, formatValue, textColourOn } from '../../backend/report/format.ts';
 import { benchmarkTableNote, comparisonKey, OGL_STATEMENT, OS_ATTRIBUTION, renderReportHtml } from '../../backend/report/html.ts';
 import { renderMapHtml } from '../../backend/report/map-page.ts';
 import { groupOutline, neighbouringWards, renderLapMaps, wrapName } from '../../backend/report/map.ts';
@@ -108,7 +108,7 @@ describe('formatting', () => {
     expect(formatValue(pct, 9.0812)).toBe('9.1%');
     expect(formatValue(rate, 1103.24)).toBe('1,103.2');
     expect(formatValue(pct, null)).toBe('\u2013');
-    expect(formatInterval(pct, { lower: 8.71, upper: 9.44 })).toBe('8.7 \u2013 9.4');
+    expect(formatInterval(pct, { lower: 8.71, upper: 9.44 })).toBe('8.7 to 9.4');
     expect(formatValue(count, 5)).toBe('<8');
     expect(formatValue(count, 62807)).toBe('62,807');
   });
@@ -117,7 +117,7 @@ describe('formatting', () => {
     expect([0, 1, 3, 7, 8, 12].map((n) => formatCount(n, true))).toEqual(['0', '<8', '<8', '<8', '8', '12']);
     expect(formatCount(3, false)).toBe('3');
     expect(formatCount(null, true)).toBe('\u2013');
-    expect(formatNumeratorDenominator({ numerator: 3, denominator: 7160, disclosureControlled: true, valueType: 'crude-rate' })).toBe('<8 / 7,160');
+    expect(formatCounts({ disclosureControlled: true, valueType: 'crude-rate' }, 3, 7160)).toBe('<8 / 7,160');
   });
 
   it('prints every comparison word on a colour with enough contrast (WCAG AA, 4.5:1)', () => {

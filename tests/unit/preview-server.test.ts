@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
-import { resolveStaticPath } from '../../backend/static-files.ts';
+import { resolveRequestPath } from '../../backend/static-files.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let backend: Backend;
@@ -100,9 +100,9 @@ describe('preview transport', () => {
       expect([403, 404]).toContain(r.status);
       expect(r.body).not.toContain('secret');
     }
-    expect(resolveStaticPath('/srv/app', '/../../etc/passwd')).toBeNull();
-    expect(resolveStaticPath('/srv/app', '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
-    expect(resolveStaticPath('/srv/app', '/assets/a.js')).toBe('/srv/app/assets/a.js');
+    expect(resolveRequestPath('/srv/app', '/../../etc/passwd')).toMatchObject({ ok: false, status: 403 });
+    expect(resolveRequestPath('/srv/app', '/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ ok: false, status: 403 });
+    expect(resolveRequestPath('/srv/app', '/assets/a.js')).toEqual({ ok: true, file: '/srv/app/assets/a.js' });
   });
 });
 

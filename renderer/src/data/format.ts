@@ -5,6 +5,7 @@
  */
 import type { ImportFormat, ImportIssue, ImportIndicatorPlan, ValueAreaType } from '../../../shared/contract/data.ts';
 import type { Polarity, ValueType } from '../../../shared/indicators-meta.ts';
+import { plural as count } from '../../../shared/format.ts';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
@@ -15,9 +16,7 @@ export function formatNumber(n: number): string {
 }
 
 /** "1 row", "3 rows", "1,234 rows" (never "no rows": a zero is a number people want to see). */
-export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${whole.format(n)} ${n === 1 ? noun : plural}`;
-}
+export { count };
 
 /** "512 bytes", "48 KB", "12.3 MB". */
 export function formatBytes(n: number): string {

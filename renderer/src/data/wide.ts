@@ -6,7 +6,7 @@
  * type, unit, polarity, theme) comes back in the preview's indicator plans and is shown next to the field.
  */
 import type { AmbitionId } from '../../../shared/ambitions.ts';
-import { indicatorIdSchema, type ImportIndicatorPlan, type ImportMapping, type ImportPreview, type ValueAreaType, type WideColumnSpec } from '../../../shared/contract/data.ts';
+import { indicatorIdSchema, slugId, type ImportIndicatorPlan, type ImportMapping, type ImportPreview, type ValueAreaType, type WideColumnSpec } from '../../../shared/contract/data.ts';
 import type { Polarity, ValueType } from '../../../shared/indicators-meta.ts';
 
 export interface WideColumnDraft {
@@ -38,18 +38,6 @@ export type WideFieldErrors = Record<string, string>;
 const AREA_CODE_HEADER = /^(area[ _]?code|code|geography[ _]?code|(lsoa|msoa|oa|ward|wd|lad|la)\d{0,2}[ _]?(cd|code))$/i;
 const AREA_NAME_HEADER = /^((area|ward|wd|lsoa|msoa|oa|lad|la|geography)[ _]?(\d{2})?[ _]?)?(name|nm)$/i;
 
-/** The indicator id the backend makes from a column header when none is given ("Smokers (%)" -> "smokers_pct"). */
-export function slugId(s: string): string {
-  const slug = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/%/g, ' pct ')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 120);
-  return /^[a-z0-9]/.test(slug) ? slug : `x_${slug}`;
-}
 
 /** A year in the file name, as a period: "smoking-2023.csv" -> "2023", "fsm_2022-23.csv" -> "2022/23". */
 export function periodFromFileName(fileName: string): string {

@@ -1,4 +1,5 @@
 /** Numbers and counts for people: "1 ward", "3 wards", "24,512". */
+import { plural } from '../../../shared/format.ts';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
@@ -7,7 +8,6 @@ export function formatPopulation(n: number): string {
 }
 
 /** "1 ward", "3 wards", "no LAPs". */
-export function formatCount(n: number, noun: string, plural = `${noun}s`): string {
-  if (n === 0) return `no ${plural}`;
-  return `${whole.format(n)} ${n === 1 ? noun : plural}`;
+export function formatCount(n: number, noun: string, many = `${noun}s`): string {
+  return n === 0 ? `no ${many}` : plural(n, noun, many);
 }

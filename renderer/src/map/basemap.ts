@@ -12,15 +12,9 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import basemapData from '../../../assets/basemap.json';
+import type { BasemapLayers } from '../../../shared/basemap.ts';
 
-interface BasemapFile {
-  attribution: { osm: string; osRoads: string; ons: string; licence: string };
-  places: FeatureCollection;
-  roads: FeatureCollection;
-  rail: FeatureCollection;
-  water: FeatureCollection;
-  builtUp: FeatureCollection;
-}
+type BasemapFile = BasemapLayers<FeatureCollection>;
 
 const BASEMAP = basemapData as unknown as BasemapFile;
 

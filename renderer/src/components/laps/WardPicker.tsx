@@ -5,15 +5,15 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { Lap, LapSet } from '../../../../shared/contract/laps.ts';
-import type { AuthorityCode } from '../../../../shared/domain.ts';
+import { COUNCIL_NAMES, NORTH_CODE, WEST_CODE, type AuthorityCode } from '../../../../shared/domain.ts';
 import { searchByName } from '../../../../shared/names.ts';
 import { addWards, toggleWard } from '../../laps/actions.ts';
 import { useLapsStore } from '../../laps/store.ts';
 import { useWardsStore } from '../../wards/store.ts';
 
 const COUNCILS: { code: AuthorityCode; name: string }[] = [
-  { code: 'E06000062', name: 'West Northamptonshire' },
-  { code: 'E06000061', name: 'North Northamptonshire' },
+  { code: WEST_CODE, name: COUNCIL_NAMES[WEST_CODE] },
+  { code: NORTH_CODE, name: COUNCIL_NAMES[NORTH_CODE] },
 ];
 
 export function WardPicker({ lap, set }: { lap: Lap; set: LapSet | undefined }) {

@@ -3,7 +3,7 @@
  * the ward as the one selected on the Wards tab (or clicked on the map).
  */
 import { useId } from 'react';
-import type { AuthorityCode } from '../../../../shared/domain.ts';
+import { NORTH_CODE, WEST_CODE, type AuthorityCode } from '../../../../shared/domain.ts';
 import { COUNCIL_NAMES } from '../../profile/format.ts';
 import { useProfileStore, type AreaKind } from '../../profile/store.ts';
 import { useWardsStore } from '../../wards/store.ts';
@@ -15,7 +15,7 @@ const KINDS = [
   { value: 'council', label: 'A council' },
 ] as const;
 
-const COUNCILS: AuthorityCode[] = ['E06000062', 'E06000061'];
+const COUNCILS: AuthorityCode[] = [WEST_CODE, NORTH_CODE];
 
 export function AreaChooser() {
   const id = useId();

@@ -5,10 +5,8 @@
  */
 import type { Profile } from '../../../../shared/profile.ts';
 import type { ShowFilter } from '../../profile/groups.ts';
-import { BENCHMARK_NAMES, COUNCIL_KEYS, formatCount, formatNumber, MISSING_MARK, resolveBenchmark } from '../../profile/format.ts';
+import { BENCHMARK_LABELS, BENCHMARK_NAMES, COUNCIL_KEYS, formatCount, formatNumber, MISSING_MARK, resolveBenchmark } from '../../profile/format.ts';
 import { comparisonColour, inkOn } from '../../profile/format.ts';
-
-const BENCHMARK_SHORT_NAMES = { west: 'West Northants', north: 'North Northants', england: 'England' } as const;
 
 /** The council's share of an age band, from the matching Census age indicator's benchmark value (no sums here). */
 function councilShare(profile: Profile, label: string): number | null {
@@ -45,7 +43,7 @@ export function Headline({ profile, onShow }: { profile: Profile; onShow(show: S
           </p>
         </div>
         <div className="tile tile-counts">
-          <p className="tile-label">Significantly different from {BENCHMARK_SHORT_NAMES[benchKey]}</p>
+          <p className="tile-label">Significantly different from {BENCHMARK_LABELS[benchKey]}</p>
           <p className="tile-buttons">
             <button type="button" className="count-button" onClick={() => onShow('worse')} data-testid="profile-worse" title="Show only the indicators significantly worse">
               <span className="count-swatch" style={{ background: comparisonColour('worse'), color: inkOn(comparisonColour('worse')) }}>
