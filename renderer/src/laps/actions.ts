@@ -23,7 +23,7 @@ import { useLapsStore, type LapMessageArea } from './store.ts';
 import { announce } from '../shell/statusStore.ts';
 import { useUiStore } from '../shell/uiStore.ts';
 import { useWardsStore } from '../wards/store.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../shell/download.ts';
 import { describeError } from '../errors.ts';
 import { formatCount, formatPopulation } from './format.ts';
 

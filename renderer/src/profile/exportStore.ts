@@ -9,6 +9,7 @@ import type { JobState } from '../../../shared/contract/data.ts';
 import type { PlaceCategoryId } from '../../../shared/places.ts';
 import { send } from '../api.ts';
 import { announce } from '../shell/statusStore.ts';
+import { downloadBytes } from '../shell/download.ts';
 import { describeError } from '../errors.ts';
 import { areaArg, useProfileStore } from './store.ts';
 
@@ -55,21 +56,6 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-/** Saves bytes as a file through the browser's download (the save dialog in Electron). */
-export function downloadBytes(fileName: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const blob = new Blob([bytes], { type: mimeType });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 let runSeq = 0;

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { ImportPreview } from '../../../../shared/contract/data.ts';
 import { skippedRowsCsv } from '../../../../shared/import-skipped.ts';
 import { count, formatNumber } from '../../data/format.ts';
-import { downloadText } from '../../laps/download.ts';
+import { downloadText } from '../../shell/download.ts';
 
 const CAP = 10;
 
