@@ -15,7 +15,8 @@ export function describeError(err: unknown): string {
   if (err instanceof ApiError && err.kind !== 'unreachable') {
     return describeReplyError({ kind: err.kind, message: err.message, channel: err.channel, issues: [...err.issues] });
   }
-  const text = (err instanceof Error ? err.message : String(err ?? '')).trim();
+  // A thrown string is shown as it is; any other non-Error value (an object) has no words to show.
+  const text = (err instanceof Error ? err.message : typeof err === 'string' ? err : '').trim();
   if (!text) return FALLBACK;
   return /[.!?)]$/.test(text) ? text : `${text}.`;
 }
