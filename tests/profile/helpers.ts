@@ -3,10 +3,11 @@
  * way to add a small user dataset straight into the store, and readers for the open source files in
  * ../shared/data/indicators for checks that do not go through the app's code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestBackend } from '../helpers/backend.ts';
+import { need } from '../helpers/data.ts';
 
 export { testBackend, type TestBackend } from '../helpers/backend.ts';
 
@@ -81,8 +82,9 @@ export function addUserIndicator(
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = path.resolve(here, '../../../shared/data/indicators');
-export const HAVE_SOURCES = existsSync(path.join(SOURCE_DIR, 'lookup_lsoa21_to_ward2024_northants.csv'));
-export const SKIP_MESSAGE = `skipped: the source files are not at ${SOURCE_DIR}`;
+/** The source files, or why the tests that read them were skipped (tests/helpers/data.ts). */
+export const SOURCES = need(path.join(SOURCE_DIR, 'lookup_lsoa21_to_ward2024_northants.csv'), 'the source files');
+export const HAVE_SOURCES = SOURCES.present;
 
 /** A minimal RFC 4180 reader (quoted fields with commas and doubled quotes), enough for the source CSVs. */
 export function readCsv(file: string): Record<string, string>[] {
