@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // One seeded template database per run; tests/helpers/backend.ts copies it for each test file.
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

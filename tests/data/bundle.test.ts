@@ -9,12 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_COLUMNS, BUNDLE_FORMAT, type Bundle, type BundleRow } from '../../shared/indicators-meta.ts';
 import { AMBITION_IDS } from '../../shared/ambitions.ts';
+import { need } from '../helpers/data.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(repoRoot, '../shared/data');
 const docsDir = path.resolve(repoRoot, '../shared/docs');
-const hasData = existsSync(path.join(dataDir, 'indicators'));
-if (!hasData) console.warn(`[tests/data] ${dataDir} not found: skipping the checks against the source data`);
+const data = need(path.join(dataDir, 'indicators'), 'the source data of the bundled dataset');
+const hasData = data.present;
 
 const WEST = 'E06000062';
 const NORTH = 'E06000061';
@@ -154,6 +155,7 @@ describe('bundle structure', () => {
   });
 });
 
+data.reportSkip('bundle values against the source CSVs (independent computation)');
 describe.skipIf(!hasData)('bundle values against the source CSVs (independent computation)', () => {
   let lsoa21Ward: Map<string, string>;
   let lsoa11Ward: Map<string, string>;

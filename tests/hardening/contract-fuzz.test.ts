@@ -23,6 +23,7 @@ import { channels, schemas, type Channel, type Handlers } from '../../shared/con
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { tableChecksums } from '../../backend/safety/checksum.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { DELETE, fields, getAt, objectPaths, sample, withAt } from './helpers/zod-walk.ts';
 
@@ -151,7 +152,7 @@ const figures: Figures = { channels: 0, attacksSent: 0, perChannel: {}, accepted
 beforeAll(() => {
   const t = tempDir('lap-fuzz-');
   cleanup = t.cleanup;
-  backend = createBackend({ dbPath: path.join(t.dir, 'fuzz.db'), transport: 'test' });
+  backend = createBackend({ dbPath: seededDb(path.join(t.dir, 'fuzz.db')), transport: 'test' });
   calls = Object.fromEntries(channels.map((c) => [c, 0]));
   // The real handlers, counted: none may run for a rejected request.
   counted = Object.fromEntries(

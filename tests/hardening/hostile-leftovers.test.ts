@@ -19,6 +19,7 @@ import { writeAnalysis } from '../../backend/data/write.ts';
 import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from '../../backend/preview/limits.ts';
 import { cleanName, showText, terminalSafe } from '../../shared/text.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,7 +34,7 @@ let t: { dir: string; cleanup: () => void };
 let backend: Backend;
 beforeAll(() => {
   t = tempDir('lap-hostile-');
-  backend = createBackend({ dbPath: path.join(t.dir, 'h.db'), transport: 'test', onNotice: () => {} });
+  backend = createBackend({ dbPath: seededDb(path.join(t.dir, 'h.db')), transport: 'test', onNotice: () => {} });
 });
 afterAll(() => {
   backend.close();

@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import { createBackend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { listBackups } from '../../backend/safety/backups.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { inspectAfterKill, killStragglers, pool, rng, runAndKill } from './helpers/kill.ts';
 
@@ -77,7 +78,7 @@ beforeAll(async () => {
   cleanup = t.cleanup;
   template = path.join(dir, 'template.db');
   // Seeded, with some work of the user's (so each import first makes its backup: kills land there too), one file.
-  const t0 = createBackend({ dbPath: template, transport: 'test', onNotice: () => {} });
+  const t0 = createBackend({ dbPath: seededDb(template), transport: 'test', onNotice: () => {} });
   const custom = (t0.db.prepare("SELECT id FROM lap_set WHERE kind = 'custom' ORDER BY id").pluck().get() as number);
   const made = await dispatch(t0.handlers, 'laps.create', { setId: custom, name: 'Work to keep', wards: ['E05013246'] });
   expect(made.ok).toBe(true);

@@ -12,6 +12,7 @@ import { channels } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
 import { tableChecksums } from '../../backend/safety/checksum.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let backend: Backend;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>LAP Insight</title>');
   writeFileSync(path.join(staticDir, 'assets', 'a.js'), 'console.log(1)');
   writeFileSync(path.join(t.dir, 'secret.txt'), 'TOP-SECRET');
-  backend = createBackend({ dbPath: path.join(t.dir, 'p.db'), transport: 'test' });
+  backend = createBackend({ dbPath: seededDb(path.join(t.dir, 'p.db')), transport: 'test' });
   server = await startPreviewServer({ handlers: backend.handlers, staticDir });
   small = await startPreviewServer({ handlers: backend.handlers, staticDir, maxBody: SMALL_LIMIT });
 });

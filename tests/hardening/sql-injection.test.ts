@@ -10,6 +10,7 @@ import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { listValues } from '../../backend/data/store.ts';
 import { createSet } from '../../backend/laps/store.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const SQL_NAMES = [
@@ -43,7 +44,7 @@ function schema() {
 beforeAll(() => {
   const t = tempDir('lap-sqli-');
   cleanup = t.cleanup;
-  backend = createBackend({ dbPath: path.join(t.dir, 'sqli.db'), transport: 'test' });
+  backend = createBackend({ dbPath: seededDb(path.join(t.dir, 'sqli.db')), transport: 'test' });
   schemaBefore = schema();
 });
 
@@ -107,10 +108,10 @@ describe('SQL in names, notes, searches and files', () => {
     }
   });
 
-  it('imports indicator and area names carrying SQL, when the importer is present', async () => {
+  it('imports indicator and area names carrying SQL, when the importer is present', async (ctx) => {
     if (!isChannel('import.start')) {
       figures.importer = "absent (no 'import.start' verb)";
-      return;
+      return ctx.skip("the importer is absent (no 'import.start' verb)");
     }
     const header = 'area_code,area_name,area_type,indicator_id,indicator_name,period,value,numerator,denominator,lower_ci,upper_ci,unit';
     const rows = SQL_NAMES.slice(0, 4).flatMap((name, i) => [

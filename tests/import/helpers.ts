@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../../backend/backend.ts';
 import type { Db } from '../../backend/db.ts';
 import { bufferSource, fileSource } from '../../backend/io/csv.ts';
 import { runImport, type ImportRequest, type RunOptions } from '../../backend/data/import.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/import');
@@ -16,7 +17,7 @@ export function freshBackend(): { backend: Backend; dir: string; dbPath: string;
   const t = tempDir('lap-import-');
   const dbPath = path.join(t.dir, 'test.db');
   const env = {
-    backend: createBackend({ dbPath, transport: 'test' }),
+    backend: createBackend({ dbPath: seededDb(dbPath), transport: 'test' }),
     dir: t.dir,
     dbPath,
     cleanup: () => {

@@ -4,12 +4,12 @@
  * Skipped, with a message, when ../shared is not there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freshBackend, importFile, SHARED } from './helpers.ts';
+import { need } from '../helpers/data.ts';
 
-const have = existsSync(path.join(SHARED, 'census2021_lsoa21__humaniverse_demographr.csv'));
-if (!have) console.warn(`realdata.test.ts: skipped, ${SHARED} is not there`);
+const real = need(path.join(SHARED, 'census2021_lsoa21__humaniverse_demographr.csv'), 'the real open-data extracts');
+const have = real.present;
 
 let env: ReturnType<typeof freshBackend>;
 beforeAll(() => {
@@ -29,6 +29,7 @@ function compare(bundled: string, imported: string, period?: { bundled: string; 
     .all(...(period ? [period.bundled, period.imported] : []), bundled, imported) as { area_code: string; period: string; bn: number | null; bd: number | null; inum: number | null; iden: number | null; iest: number; best: number }[];
 }
 
+real.reportSkip('importing the real files');
 describe.skipIf(!have)('importing the real files', () => {
   it('Census 2021 by LSOA 2021: ward and council sums equal the bundle', async () => {
     const r = await importFile(env.backend, path.join(SHARED, 'census2021_lsoa21__humaniverse_demographr.csv'), {}, { acceptWarnings: false });

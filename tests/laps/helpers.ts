@@ -1,9 +1,7 @@
-/** Test helpers for the LAP builder: a fresh backend per test file, and typed calls through the real dispatcher. */
-import path from 'node:path';
-import type { Args, Channel, ReplyError, Results } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../backend/backend.ts';
-import { dispatch } from '../../backend/dispatch.ts';
-import { tempDir } from '../helpers/tmp.ts';
+/** Test helpers for the LAP builder: a fresh backend per test file (tests/helpers/backend.ts), and LAP look-ups. */
+import type { TestBackend } from '../helpers/backend.ts';
+
+export { testBackend, type TestBackend } from '../helpers/backend.ts';
 
 export const WEST = 'E06000062';
 export const NORTH = 'E06000061';
@@ -23,49 +21,6 @@ export const W = {
   corbyWest: 'E05013217',
   kingswood: 'E05013227',
 } as const;
-
-export interface TestBackend {
-  backend: Backend;
-  dir: string;
-  file: string;
-  send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]>;
-  /** Calls a verb that must fail; returns its error kind and message. */
-  refuse<K extends Channel>(channel: K, args: unknown): Promise<Omit<ReplyError, 'channel'>>;
-  reopen(): void;
-  close(): void;
-}
-
-export function testBackend(name = 'laps.db', dir?: string): TestBackend {
-  const t = dir ? { dir, cleanup: () => {} } : tempDir('lap-laps-');
-  const file = path.join(t.dir, name);
-  const tb: TestBackend = {
-    backend: createBackend({ dbPath: file, transport: 'test' }),
-    dir: t.dir,
-    file,
-    async send(channel, args) {
-      const r = await dispatch(tb.backend.handlers, channel, args);
-      if (!r.ok) throw new Error(`${channel} failed (${r.error.kind}): ${r.error.message}`);
-      return r.value as never;
-    },
-    async refuse(channel, args) {
-      const r = await dispatch(tb.backend.handlers, channel, args);
-      if (r.ok) throw new Error(`${channel} should have failed but returned ${JSON.stringify(r.value).slice(0, 200)}`);
-      // Every refusal names the verb it came from; the tests then compare the rest.
-      const { channel: from, ...error } = r.error;
-      if (from !== channel) throw new Error(`${channel} failed, but the error names ${from}`);
-      return error;
-    },
-    reopen() {
-      tb.backend.close();
-      tb.backend = createBackend({ dbPath: file, transport: 'test' });
-    },
-    close() {
-      tb.backend.close();
-      t.cleanup();
-    },
-  };
-  return tb;
-}
 
 /** Everything the LAP store holds, for "nothing changed" checks. */
 export function dump(tb: TestBackend) {

@@ -6,12 +6,13 @@
  * Also the bundled lookup assets/lookups/lsoa21_population.csv against its source.
  */
 import * as turf from '@turf/turf';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geometricCentres, weightedCentre } from '../../backend/places/centres.ts';
 import { bngToWgs84, wgs84ToBng } from '../../backend/places/projection.ts';
 import { placeGeography } from '../../backend/places/wards.ts';
+import { need } from '../helpers/data.ts';
 import { b64, n4Id, ROOT, sums, testBackend, WARD, type TestBackend } from './helpers.ts';
 
 function readLookup(name: string): Record<string, string>[] {
@@ -31,7 +32,9 @@ describe('the bundled LSOA population lookup', () => {
   });
 
   const source = path.resolve(ROOT, '../shared/data/indicators/census2021_age6_lsoa21__cwthom_hack25usefuldata.csv');
-  it.skipIf(!existsSync(source))('equals the Census 2021 age (6 bands) file: the sum of the six bands per LSOA', () => {
+  const ages = need(source, 'the Census 2021 age (6 bands) file');
+  it('equals the Census 2021 age (6 bands) file: the sum of the six bands per LSOA', (ctx) => {
+    ages.skipIfAbsent(ctx);
     const lines = readFileSync(source, 'utf8').trim().split('\n');
     const cols = lines[0]!.split(',');
     const at = (name: string) => cols.indexOf(name);

@@ -12,6 +12,7 @@ import { run } from '../helpers/cli.ts';
 import { createBackend } from '../../backend/backend.ts';
 import type { ReportPrinter } from '../../backend/report/printer.ts';
 import { exportProfile } from '../../backend/report/service.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +26,7 @@ beforeAll(() => {
   ({ dir, cleanup } = tempDir('lap-places-cli-'));
   db = path.join(dir, 'places.db');
   // These tests import SYNTHETIC lists into an empty store: the built-in ODS list (issue 15) is hidden, as a user can.
-  const b = createBackend({ dbPath: db, transport: 'test' });
+  const b = createBackend({ dbPath: seededDb(db), transport: 'test' });
   b.db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
   b.db.prepare(`DELETE FROM place_list WHERE builtin = 1`).run();
   b.close();

@@ -21,6 +21,7 @@ import type { Args, Channel, Results } from '../../shared/contract.ts';
 import type { ExportProfileResult } from '../../shared/contract/export.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { COLUMNS } from '../../backend/report/table.ts';
 import { loadExcelJs } from '../../backend/report/xlsx.ts';
@@ -386,7 +387,7 @@ describe('places in the exports of the real backend (synthetic fixture CSV impor
   beforeAll(async () => {
     tmp = tempDir('lap-places-report-');
     process.env.LAP_INSIGHT_CHROMIUM ??= CHROMIUM;
-    backend = createBackend({ dbPath: path.join(tmp.dir, 'r.db'), transport: 'test' });
+    backend = createBackend({ dbPath: seededDb(path.join(tmp.dir, 'r.db')), transport: 'test' });
     // SYNTHETIC lists into an empty store: the built-in ODS list (issue 15) is hidden, as a user can.
     backend.db.prepare(`INSERT INTO meta (key, value) VALUES ('places.builtin_hidden', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run();
     backend.db.prepare(`DELETE FROM place_list WHERE builtin = 1`).run();

@@ -1,15 +1,15 @@
 /**
- * Test helpers for the profile: a fresh backend (with the bundled data) per test file, typed calls through the real
- * dispatcher, a way to add a small user dataset straight into the store, and readers for the open source files in
+ * Test helpers for the profile: a fresh backend (with the bundled data) per test file (tests/helpers/backend.ts), a
+ * way to add a small user dataset straight into the store, and readers for the open source files in
  * ../shared/data/indicators for checks that do not go through the app's code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Args, Channel, ReplyError, Results } from '../../shared/contract.ts';
-import { createBackend, type Backend } from '../../backend/backend.ts';
-import { dispatch } from '../../backend/dispatch.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import type { TestBackend } from '../helpers/backend.ts';
+import { need } from '../helpers/data.ts';
+
+export { testBackend, type TestBackend } from '../helpers/backend.ts';
 
 export const WEST = 'E06000062';
 export const NORTH = 'E06000061';
@@ -18,40 +18,6 @@ export const ENGLAND = 'E92000001';
 export const N4_WARDS = ['E05013239', 'E05013246', 'E05013247', 'E05013264'];
 /** Bugbrooke, Deanshanger, Hackleton and Grange Park, Towcester and Roade. */
 export const DSN4_WARDS = ['E05013245', 'E05013250', 'E05013255', 'E05013268'];
-
-export interface TestBackend {
-  backend: Backend;
-  dir: string;
-  send<K extends Channel>(channel: K, args: Args<K>): Promise<Results[K]>;
-  refuse(channel: string, args: unknown): Promise<Omit<ReplyError, 'channel'>>;
-  close(): void;
-}
-
-export function testBackend(name = 'profile.db'): TestBackend {
-  const t = tempDir('lap-profile-');
-  const tb: TestBackend = {
-    backend: createBackend({ dbPath: path.join(t.dir, name), transport: 'test' }),
-    dir: t.dir,
-    async send(channel, args) {
-      const r = await dispatch(tb.backend.handlers, channel, args);
-      if (!r.ok) throw new Error(`${channel} failed (${r.error.kind}): ${r.error.message}`);
-      return r.value as never;
-    },
-    async refuse(channel, args) {
-      const r = await dispatch(tb.backend.handlers, channel, args);
-      if (r.ok) throw new Error(`${channel} should have failed but returned ${JSON.stringify(r.value).slice(0, 200)}`);
-      // Every refusal names the verb it came from; the tests then compare the rest.
-      const { channel: from, ...error } = r.error;
-      if (from !== channel) throw new Error(`${channel} failed, but the error names ${from}`);
-      return error;
-    },
-    close() {
-      tb.backend.close();
-      t.cleanup();
-    },
-  };
-  return tb;
-}
 
 export async function lapId(tb: TestBackend, name: string): Promise<number> {
   const lap = (await tb.send('laps.list', {})).find((l) => l.name === name);
@@ -116,8 +82,9 @@ export function addUserIndicator(
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = path.resolve(here, '../../../shared/data/indicators');
-export const HAVE_SOURCES = existsSync(path.join(SOURCE_DIR, 'lookup_lsoa21_to_ward2024_northants.csv'));
-export const SKIP_MESSAGE = `skipped: the source files are not at ${SOURCE_DIR}`;
+/** The source files, or why the tests that read them were skipped (tests/helpers/data.ts). */
+export const SOURCES = need(path.join(SOURCE_DIR, 'lookup_lsoa21_to_ward2024_northants.csv'), 'the source files');
+export const HAVE_SOURCES = SOURCES.present;
 
 /** A minimal RFC 4180 reader (quoted fields with commas and doubled quotes), enough for the source CSVs. */
 export function readCsv(file: string): Record<string, string>[] {

@@ -20,6 +20,7 @@ import {
 } from '../../backend/report/service.ts';
 import { COLUMNS, roundNumber } from '../../backend/report/table.ts';
 import { AMBITION_SHEETS, loadExcelJs, profileWorkbook } from '../../backend/report/xlsx.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { fixtureInput, loadFixture, parseCsv } from './helpers.ts';
 
@@ -129,7 +130,7 @@ describe('export service (real backend, stand-in printer)', () => {
   let backend: Backend;
   beforeAll(() => {
     tmp = tempDir('lap-export-');
-    backend = createBackend({ dbPath: path.join(tmp.dir, 'e.db'), transport: 'test', printer: fakePrinter() });
+    backend = createBackend({ dbPath: seededDb(path.join(tmp.dir, 'e.db')), transport: 'test', printer: fakePrinter() });
   });
   afterAll(() => {
     backend.close();

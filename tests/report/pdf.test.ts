@@ -15,6 +15,7 @@ import { dispatch } from '../../backend/dispatch.ts';
 import { ChromiumPrinter } from '../../backend/report/chromium.ts';
 import { OGL_STATEMENT, OS_ATTRIBUTION } from '../../backend/report/html.ts';
 import { printReport } from '../../backend/report/service.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { CHROMIUM, fixtureInput, hasChromium, hasTool, inkFraction, pdfPages, pdfText, readPnm, RESULTS } from './helpers.ts';
 
@@ -49,7 +50,7 @@ describe.runIf(run)('the N4 PDF (real data, Chromium)', () => {
   beforeAll(async () => {
     tmp = tempDir('lap-report-');
     process.env.LAP_INSIGHT_CHROMIUM ??= CHROMIUM;
-    backend = createBackend({ dbPath: path.join(tmp.dir, 'report.db'), transport: 'test' });
+    backend = createBackend({ dbPath: seededDb(path.join(tmp.dir, 'report.db')), transport: 'test' });
     const n4 = (await send('laps.list', {})).find((l) => l.name === 'N4')!;
     await send('laps.pins.set', { lapId: n4.id, indicatorIds: PINS });
     // The full technical version (every indicator, ward breakdowns, methods); tests/e2e/pdf.test.ts covers the short default.

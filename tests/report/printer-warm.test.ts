@@ -11,6 +11,7 @@ import { createBackend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { createChromiumPrinter, findChromium } from '../../backend/report/chromium.ts';
 import type { ReportPrinter } from '../../backend/report/printer.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const t = tempDir('lap-printer-');
@@ -37,7 +38,7 @@ describe('printer warm-up', () => {
   ] as const) {
     it(`${transport === 'test' ? 'is not started by the CLI and tests' : 'starts when a profile is opened in the preview'}`, async () => {
       const printer = countingPrinter();
-      const b = createBackend({ dbPath: path.join(t.dir, `${transport}.db`), transport, printer });
+      const b = createBackend({ dbPath: seededDb(path.join(t.dir, `${transport}.db`)), transport, printer });
       try {
         expect(printer.warmed).toBe(0); // not at start-up: only once a profile is open
         const laps = (await dispatch(b.handlers, 'laps.list', {})) as { ok: true; value: { id: number }[] };

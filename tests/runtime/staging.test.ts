@@ -12,6 +12,7 @@ import { listValues } from '../../backend/data/store.ts';
 import { openDatabase } from '../../backend/db.ts';
 import { forkBackend, type ForkedBackend } from '../../backend/split/node.ts';
 import type { ImportPreview, JobInfo, StagedFile } from '../../shared/contract/data.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { syntheticTidyCsv } from './synthetic.ts';
 
@@ -22,8 +23,8 @@ let remote: ForkedBackend;
 const csv = syntheticTidyCsv(1140, 'synthetic_staged');
 
 beforeAll(async () => {
-  local = createBackend({ dbPath: path.join(tmp.dir, 'local.db'), transport: 'test' });
-  remote = forkBackend({ dbPath: path.join(tmp.dir, 'remote.db'), transport: 'test', printer: 'local' });
+  local = createBackend({ dbPath: seededDb(path.join(tmp.dir, 'local.db')), transport: 'test' });
+  remote = forkBackend({ dbPath: seededDb(path.join(tmp.dir, 'remote.db')), transport: 'test', printer: 'local' });
   await remote.ready;
 }, 60_000);
 

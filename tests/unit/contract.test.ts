@@ -3,6 +3,7 @@ import path from 'node:path';
 import { channels, schemas } from '../../shared/contract.ts';
 import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let backend: Backend;
@@ -10,7 +11,7 @@ let cleanup: () => void;
 beforeAll(() => {
   const t = tempDir();
   cleanup = t.cleanup;
-  backend = createBackend({ dbPath: path.join(t.dir, 'c.db'), transport: 'test' });
+  backend = createBackend({ dbPath: seededDb(path.join(t.dir, 'c.db')), transport: 'test' });
 });
 afterAll(() => {
   backend.close();

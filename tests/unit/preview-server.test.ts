@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../../backend/backend.ts';
 import { dispatch } from '../../backend/dispatch.ts';
 import { startPreviewServer, type PreviewServer } from '../../backend/preview/server.ts';
 import { resolveRequestPath } from '../../backend/static-files.ts';
+import { seededDb } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let backend: Backend;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>LAP Insight</title>');
   writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
-  backend = createBackend({ dbPath: path.join(t.dir, 'p.db'), transport: 'test' });
+  backend = createBackend({ dbPath: seededDb(path.join(t.dir, 'p.db')), transport: 'test' });
   server = await startPreviewServer({ handlers: backend.handlers, staticDir });
 });
 afterAll(async () => {
