@@ -219,15 +219,15 @@ describe.skipIf(!hasData)('bundle values against the source CSVs (independent co
     expect(wardSumWest + Number(e.numerator)).toBe(425728);
   });
 
-  it('a fresh build gives byte-identical files (deterministic, and the committed output is up to date)', async () => {
+  it('a fresh build gives the committed files byte for byte (deterministic, and the output is up to date)', async () => {
     const { buildAll } = await import('../../scripts/data-build/build.ts');
     const a = buildAll(dataDir);
     for (const [rel, text] of a.files) {
       const committed = readFileSync(path.join(repoRoot, rel), 'utf8');
       expect(text === committed, `${rel} differs from a fresh build: run npm run data:build`).toBe(true);
     }
-    const b = buildAll(dataDir);
-    expect(b.files.get('assets/dataset/bundle.json')).toBe(a.files.get('assets/dataset/bundle.json'));
+    // Deterministic: the committed files came from an earlier build (another process, another day), so a fresh
+    // build equal to them byte for byte is two builds agreeing; a second build here would only repeat that.
     expect(Buffer.byteLength(a.files.get('assets/dataset/bundle.json')!)).toBeLessThan(3_000_000);
   }, 180_000);
 });
