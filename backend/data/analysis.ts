@@ -19,6 +19,7 @@ import type {
   WardCoverage,
 } from '../../shared/contract/data.ts';
 import { SKIPPED_ROWS_LISTED } from '../../shared/contract/data.ts';
+import { NORTH_CODE, WEST_CODE } from '../../shared/domain.ts';
 import type { IndicatorDescription, Polarity, ValueType } from '../../shared/indicators-meta.ts';
 import { DELIMITER_NAMES, type Delimiter, type Encoding } from '../io/csv.ts';
 import { Issues } from '../io/issues.ts';
@@ -27,8 +28,9 @@ import { copyString } from '../io/strings.ts';
 import { Columns, F_BAD, Interner } from './columns.ts';
 import type { KnownArea } from './store.ts';
 
-export const WEST = 'E06000062';
-export const NORTH = 'E06000061';
+/** The two councils (shared/domain.ts), under the names the importer's code uses. */
+export const WEST = WEST_CODE;
+export const NORTH = NORTH_CODE;
 export const LADS = [NORTH, WEST];
 export const RATIO_TYPES: ReadonlySet<ValueType> = new Set(['proportion', 'crude-rate', 'isr', 'mean-score']);
 

@@ -10,7 +10,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { LapOutlineFeature } from '../../../shared/contract/laps.ts';
-import type { GeoPolygon } from '../../../shared/domain.ts';
+import { NORTH_CODE, type GeoPolygon } from '../../../shared/domain.ts';
 import { pointInRing, poleOfInaccessibility, polygonLabelPoint } from './geometry.ts';
 
 export const LAP_SOURCE = { outlines: 'lap-outlines', labels: 'lap-labels' } as const;
@@ -67,7 +67,7 @@ export function wardFillColour(normal: ExpressionSpecification): ExpressionSpeci
   return [
     'case',
     lapMode,
-    ['case', hover, ['match', ['get', 'authorityCode'], 'E06000061', '#ecd0b4', '#c3d5e8'], ['match', ['get', 'authorityCode'], 'E06000061', '#f6e7d8', '#dfe8f1']],
+    ['case', hover, ['match', ['get', 'authorityCode'], NORTH_CODE, '#ecd0b4', '#c3d5e8'], ['match', ['get', 'authorityCode'], NORTH_CODE, '#f6e7d8', '#dfe8f1']],
     normal,
   ];
 }

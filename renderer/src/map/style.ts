@@ -8,7 +8,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AuthorityCode, Geography } from '../../../shared/domain.ts';
+import { COUNCIL_NAMES, NORTH_CODE, WEST_CODE, type AuthorityCode, type Geography } from '../../../shared/domain.ts';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { basemapSources, withBasemapLayers } from './basemap.ts';
 import { choroplethSources, withChoroplethLayers } from './choropleth.ts';
@@ -18,10 +18,8 @@ import { PLACE_STATE, placeSources, withPlaceLayers } from './placeLayers.ts';
 export type StyleSpecification = Exclude<Parameters<MapLibreMap['setStyle']>[0], string | null>;
 
 export const COUNCIL_COLOURS: Record<AuthorityCode, { fill: string; outline: string; label: string }> = {
-  // North Northamptonshire
-  E06000061: { fill: '#f2b880', outline: '#a4541a', label: 'North Northamptonshire' },
-  // West Northamptonshire
-  E06000062: { fill: '#8fb8de', outline: '#23568b', label: 'West Northamptonshire' },
+  [NORTH_CODE]: { fill: '#f2b880', outline: '#a4541a', label: COUNCIL_NAMES[NORTH_CODE] },
+  [WEST_CODE]: { fill: '#8fb8de', outline: '#23568b', label: COUNCIL_NAMES[WEST_CODE] },
 };
 
 export const SOURCE = { wards: 'wards', councils: 'councils', labels: 'ward-labels' } as const;
@@ -49,7 +47,7 @@ const selected: ExpressionSpecification = ['all', ['boolean', ['feature-state', 
 const isSelectedLabel: ExpressionSpecification = ['all', ['==', ['get', 'code'], ['global-state', 'selectedCode']], ['!', LAP_MODE]];
 
 export function buildStyle(geography: Geography): StyleSpecification {
-  const [north, west] = [COUNCIL_COLOURS.E06000061, COUNCIL_COLOURS.E06000062];
+  const [north, west] = [COUNCIL_COLOURS[NORTH_CODE], COUNCIL_COLOURS[WEST_CODE]];
   return {
     version: 8,
     name: 'LAP Insight wards',
@@ -79,10 +77,10 @@ export function buildStyle(geography: Geography): StyleSpecification {
           'fill-color': wardFillColour([
             'case',
             selected,
-            ['match', ['get', 'authorityCode'], 'E06000061', '#e08a3c', '#4f8fc9'],
+            ['match', ['get', 'authorityCode'], NORTH_CODE, '#e08a3c', '#4f8fc9'],
             hovered,
-            ['match', ['get', 'authorityCode'], 'E06000061', '#eaa060', '#6fa3d4'],
-            ['match', ['get', 'authorityCode'], 'E06000061', north.fill, west.fill],
+            ['match', ['get', 'authorityCode'], NORTH_CODE, '#eaa060', '#6fa3d4'],
+            ['match', ['get', 'authorityCode'], NORTH_CODE, north.fill, west.fill],
           ]),
           'fill-opacity': 1,
         },

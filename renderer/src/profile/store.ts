@@ -12,7 +12,7 @@ import type { IndicatorInfo } from '../../../shared/contract/data.ts';
 import type { Lap, LapSet } from '../../../shared/contract/laps.ts';
 import type { LapPin, ProfileAreaArg } from '../../../shared/contract/profile.ts';
 import { MAX_PINS } from '../../../shared/contract/profile.ts';
-import type { AuthorityCode, GeoPolygon } from '../../../shared/domain.ts';
+import { isCouncilCode, type AuthorityCode, type GeoPolygon } from '../../../shared/domain.ts';
 import type { BenchmarkChoice, Profile } from '../../../shared/profile.ts';
 import { send } from '../api.ts';
 import { readPref, writePref } from '../prefs.ts';
@@ -101,7 +101,7 @@ function readTarget(): ProfileTarget | null {
     const t = JSON.parse(raw) as Partial<{ kind: string; id: number; code: string }>;
     if (t.kind === 'lap' && Number.isInteger(t.id) && (t.id ?? 0) > 0) return { kind: 'lap', id: t.id! };
     if (t.kind === 'ward' && typeof t.code === 'string' && /^E05\d{6}$/.test(t.code)) return { kind: 'ward', code: t.code };
-    if (t.kind === 'council' && (t.code === 'E06000061' || t.code === 'E06000062')) return { kind: 'council', code: t.code };
+    if (t.kind === 'council' && t.code !== undefined && isCouncilCode(t.code)) return { kind: 'council', code: t.code };
   } catch {
     // Not remembered; harmless.
   }
