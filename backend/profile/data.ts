@@ -445,12 +445,10 @@ export class ProfileData {
     const key = `wardPeriods\0${indicatorId}`;
     const hit = this.memo.get(key) as string[] | undefined;
     if (hit) return hit;
-    // All periods of the indicator (a scan of its rows without a join), then keep those with at least one ward row:
-    // one probe each, in primary-key order, where ward codes (E05) come before council and England codes, so the
-    // first row usually answers it.
-    this.periodsStmt ??= this.db
-      .prepare(`SELECT DISTINCT period FROM value WHERE indicator_id = ? AND sex = 'Persons' AND age = 'All ages'`)
-      .pluck();
+    // All periods of the indicator (a scan of its rows without a join or a filter), then keep those with at least
+    // one ward row for Persons, All ages: one probe each, in primary-key order, where ward codes (E05) come before
+    // council and England codes, so the first row usually answers it.
+    this.periodsStmt ??= this.db.prepare(`SELECT DISTINCT period FROM value WHERE indicator_id = ?`).pluck();
     const all = this.periodsStmt.all(indicatorId) as string[];
     const probe = (this.periodProbeStmt ??= this.db.prepare(
       `SELECT 1 FROM value v JOIN area a ON a.code = v.area_code
