@@ -146,6 +146,13 @@ export function oneMember(meta: IndicatorMeta, m: MemberInput): GroupEstimate | 
   return oneMemberOf(meta, m.numerator, m.denominator, m.estimate === true);
 }
 
+/**
+ * The coverage and missing list of every one-ward estimate, shared (a 7,000-ward map keeps 14,000 fewer objects).
+ * Frozen: nothing changes an estimate in place (copies are made with spread), and this makes sure of it.
+ */
+const ONE_OF_ONE: GroupEstimate['coverage'] = Object.freeze({ wards: 1, of: 1 });
+const NONE_MISSING = Object.freeze([]) as readonly string[] as string[];
+
 /** oneMember of a member's numerator, denominator and estimate flag (no input object needed). */
 function oneMemberOf(meta: IndicatorMeta, x: number | null | undefined, n: number | null | undefined, estimate: boolean): GroupEstimate | null {
   if (typeof x !== 'number' || typeof n !== 'number' || !(x >= 0) || !(n > 0) || !Number.isFinite(x) || !Number.isFinite(n)) return null;
@@ -171,8 +178,8 @@ function oneMemberOf(meta: IndicatorMeta, x: number | null | undefined, n: numbe
     method: est.method,
     numerator: x,
     denominator: n,
-    coverage: { wards: 1, of: 1 },
-    missing: [],
+    coverage: ONE_OF_ONE,
+    missing: NONE_MISSING,
     estimate,
   };
   if (est.note !== undefined) out.note = est.note;
