@@ -109,6 +109,16 @@ type RawRow = [
   numeratorUpper: number | null,
 ];
 
+/** A ward's counts as read by wardCountsFor (raw mode, in this column order). */
+export type WardCounts = [
+  areaCode: string,
+  numerator: number | null,
+  denominator: number | null,
+  value: number | null,
+  estimate: number,
+  numeratorUpper: number | null,
+];
+
 function toRecord(r: RawRow): ValueRecord {
   return {
     indicatorId: r[0],
@@ -192,6 +202,11 @@ export class ProfileData {
   private fingerprintStmt: Statement | undefined;
   private lapStmt: Statement | undefined;
   private wardRowsStmt: Statement | undefined;
+  private wardCountsStmt: Statement | undefined;
+  private wardRowStmt: Statement | undefined;
+  private benchmarkRowsStmt: Statement | undefined;
+  private periodsStmt: Statement | undefined;
+  private periodProbeStmt: Statement | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -368,6 +383,36 @@ export class ProfileData {
   }
 
   /**
+   * Every ward's counts for one indicator and period (the columns a ward's own estimate usually needs; see
+   * compute.ts wardEstimates), in primary-key order, wards only. Not cached: the estimates built from them are.
+   * Reading 6 columns instead of 14, as arrays, with the indicator and period left out (they are known), is what
+   * keeps a 7,000-ward map fast; a row that needs more is read whole with wardRow().
+   */
+  wardCountsFor(indicatorId: string, period: string): WardCounts[] {
+    this.wardCountsStmt ??= this.db
+      .prepare(
+        `SELECT v.area_code, v.numerator, v.denominator, v.value, v.estimate, v.numerator_upper FROM value v
+         WHERE v.indicator_id = ? AND v.period = ? AND v.sex = 'Persons' AND v.age = 'All ages'`,
+      )
+      .raw();
+    const out: WardCounts[] = [];
+    for (const r of this.wardCountsStmt.all(indicatorId, period) as WardCounts[]) if (this.wardMap.has(r[0])) out.push(r);
+    return out;
+  }
+
+  /** One ward's whole row for an indicator and period (without age bands: for value types that have none). */
+  wardRow(indicatorId: string, code: string, period: string): ValueRecord | undefined {
+    this.wardRowStmt ??= this.db
+      .prepare(
+        `SELECT ${VALUE_COLUMNS} FROM value v
+         WHERE v.indicator_id = ? AND v.area_code = ? AND v.period = ? AND v.sex = 'Persons' AND v.age = 'All ages'`,
+      )
+      .raw();
+    const r = this.wardRowStmt.get(indicatorId, code, period) as RawRow | undefined;
+    return r ? toRecord(r) : undefined;
+  }
+
+  /**
    * The rows of every council, England and England and Wales for one indicator and period (for maps, which compare
    * every ward with its own council), by area code: one primary-key lookup per area.
    */
@@ -376,13 +421,13 @@ export class ProfileData {
     let map = this.memo.get(key) as Map<string, ValueRecord> | undefined;
     if (map) return map;
     const codes = JSON.stringify([...this.councilMap.keys(), ENGLAND, ENGLAND_AND_WALES]);
-    const rows = this.db
+    this.benchmarkRowsStmt ??= this.db
       .prepare(
         `SELECT ${VALUE_COLUMNS} FROM value v
          WHERE v.indicator_id = ? AND v.area_code IN (SELECT value FROM json_each(?)) AND v.period = ? AND v.sex = 'Persons' AND v.age = 'All ages'`,
       )
-      .raw()
-      .all(indicatorId, codes, period) as RawRow[];
+      .raw();
+    const rows = this.benchmarkRowsStmt.all(indicatorId, codes, period) as RawRow[];
     map = new Map(rows.map((r) => [r[1], toRecord(r)]));
     this.memo.set(key, map);
     return map;
@@ -400,17 +445,15 @@ export class ProfileData {
     const key = `wardPeriods\0${indicatorId}`;
     const hit = this.memo.get(key) as string[] | undefined;
     if (hit) return hit;
-    // All periods of the indicator (a scan of its rows without a join), then keep those with at least one ward row:
-    // one probe each, in primary-key order, where ward codes (E05) come before council and England codes, so the
-    // first row usually answers it.
-    const all = this.db
-      .prepare(`SELECT DISTINCT period FROM value WHERE indicator_id = ? AND sex = 'Persons' AND age = 'All ages'`)
-      .pluck()
-      .all(indicatorId) as string[];
-    const probe = this.db.prepare(
+    // All periods of the indicator (a scan of its rows without a join or a filter), then keep those with at least
+    // one ward row for Persons, All ages: one probe each, in primary-key order, where ward codes (E05) come before
+    // council and England codes, so the first row usually answers it.
+    this.periodsStmt ??= this.db.prepare(`SELECT DISTINCT period FROM value WHERE indicator_id = ?`).pluck();
+    const all = this.periodsStmt.all(indicatorId) as string[];
+    const probe = (this.periodProbeStmt ??= this.db.prepare(
       `SELECT 1 FROM value v JOIN area a ON a.code = v.area_code
        WHERE v.indicator_id = ? AND v.period = ? AND v.sex = 'Persons' AND v.age = 'All ages' AND a.type = 'ward' LIMIT 1`,
-    );
+    ));
     const periods = all.filter((p) => probe.get(indicatorId, p) !== undefined).sort(comparePeriods);
     this.memo.set(key, periods);
     return periods;

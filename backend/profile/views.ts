@@ -155,39 +155,27 @@ export function choropleth(
   const period = args.period ?? periods[periods.length - 1] ?? null;
   const allWards = [...data.wards().values()];
   const estimates = period !== null ? wardEstimates(data, meta, period) : null;
-  const benchCache = new Map<string, BenchmarkUsed>();
-  const benchFor = (authority: string) => {
-    const code = wardBenchmarkCode(args.benchmark, authority);
-    let b = benchCache.get(code);
-    if (!b) benchCache.set(code, (b = usedBenchmark(data, meta, code, period)));
-    return b;
-  };
-
-  const wards: ChoroplethWard[] = allWards.map((w) => {
-    const est = estimates?.get(w.code);
-    const bm = benchFor(w.authorityCode);
-    return {
-      code: w.code,
-      name: w.name,
-      authorityCode: w.authorityCode,
-      value: est?.value ?? null,
-      estimate: est?.estimate ?? false,
-      class: null,
-      comparison: est ? compareWith(withoutInterval(meta, est), bm.value, meta.polarity, bm.range) : 'not-compared',
-      benchmarkValue: bm.value,
-      note: !meta.wardLevel ? COUNCIL_ONLY_NOTE : (est?.note ?? null),
-    };
-  });
+  // Each ward's estimate and value first; the ward objects are built once, classes included (setting a number
+  // where null was, on 7,000 objects, costs more than the classification).
+  const n = allWards.length;
+  const ests: (GroupEstimate | undefined)[] = new Array<GroupEstimate | undefined>(n);
+  const values: (number | null)[] = new Array<number | null>(n);
+  let present = 0;
+  for (let i = 0; i < n; i++) {
+    const est = estimates?.get(allWards[i]!.code);
+    ests[i] = est;
+    const v = est?.value ?? null;
+    values[i] = v;
+    if (v !== null) present++;
+  }
 
   const notes: string[] = [];
   if (!meta.wardLevel) notes.push(COUNCIL_ONLY_NOTE);
   else if (period === null) notes.push(`${meta.shortName} has no ward values.`);
   const classes: ChoroplethClass[] = [];
-  const values = wards.map((w) => w.value);
-  const present = values.filter((v): v is number => v !== null).length;
+  let assigned: (number | null)[] | null = null;
 
   if (args.mode === 'values' && period !== null) {
-    let assigned: (number | null)[] = values.map(() => null);
     if (args.method === 'quintiles') {
       // PHEindicatormethods phe_quantile (ties = min rank, not computed when N < k); 1 = lowest values.
       assigned = quantiles(values, MAP_CLASSES, false);
@@ -203,20 +191,48 @@ export function choropleth(
         if (j.breaks.length < MAP_CLASSES) notes.push(`Only ${j.breaks.length} natural ${j.breaks.length === 1 ? 'class' : 'classes'}: there are only ${j.breaks.length} different values.`);
       } else notes.push('Natural breaks not computed: no ward has a value.');
     }
-    wards.forEach((w, i) => (w.class = assigned[i] ?? null));
     const all = Array.from({ length: MAP_CLASSES }, (_, i) => ({ index: i + 1, lower: Infinity, upper: -Infinity, count: 0 }));
-    for (const w of wards) {
-      if (w.class === null || w.value === null) continue;
-      const b = all[w.class - 1]!;
-      if (w.value < b.lower) b.lower = w.value;
-      if (w.value > b.upper) b.upper = w.value;
-      b.count++;
+    if (assigned) {
+      for (let i = 0; i < n; i++) {
+        const c = assigned[i] ?? null;
+        const v = values[i] ?? null;
+        if (c === null || v === null) continue;
+        const b = all[c - 1]!;
+        if (v < b.lower) b.lower = v;
+        if (v > b.upper) b.upper = v;
+        b.count++;
+      }
     }
     const bounds = all.filter((b) => b.count > 0);
     const decimals = legendDecimals(bounds, meta);
     for (const b of bounds) classes.push({ ...b, label: rangeLabel(b.lower, b.upper, decimals) });
   }
-  const missing = wards.filter((w) => w.value === null).length;
+
+  const benchCache = new Map<string, BenchmarkUsed>();
+  const benchFor = (authority: string) => {
+    const code = wardBenchmarkCode(args.benchmark, authority);
+    let b = benchCache.get(code);
+    if (!b) benchCache.set(code, (b = usedBenchmark(data, meta, code, period)));
+    return b;
+  };
+  const wards: ChoroplethWard[] = new Array<ChoroplethWard>(n);
+  for (let i = 0; i < n; i++) {
+    const w = allWards[i]!;
+    const est = ests[i];
+    const bm = benchFor(w.authorityCode);
+    wards[i] = {
+      code: w.code,
+      name: w.name,
+      authorityCode: w.authorityCode,
+      value: values[i] ?? null,
+      estimate: est?.estimate ?? false,
+      class: assigned?.[i] ?? null,
+      comparison: est ? compareWith(withoutInterval(meta, est), bm.value, meta.polarity, bm.range) : 'not-compared',
+      benchmarkValue: bm.value,
+      note: !meta.wardLevel ? COUNCIL_ONLY_NOTE : (est?.note ?? null),
+    };
+  }
+  const missing = n - present;
   if (meta.wardLevel && period !== null && missing > 0) notes.push(`${missing} of ${wards.length} wards have no value.`);
 
   const what = `${meta.shortName} (${meta.unit})${period ? `, ${period}` : ''}`;

@@ -25,14 +25,18 @@ export function quantiles(values: (number | null)[], k: number, invert = false):
   let max = -Infinity;
   for (const v of present) if (v > max) max = v;
   const adjusted = values.map((v) => (typeof v === 'number' ? (invert ? max - v : v) : null));
-  const sorted = adjusted.filter((v): v is number => v !== null).sort((x, y) => x - y);
+  // Ascending, by a typed array's numeric sort (no comparator calls; equal values are interchangeable here).
+  const sorted = new Float64Array(N);
+  let i = 0;
+  for (const v of adjusted) if (v !== null) sorted[i++] = v;
+  sorted.sort();
   // rank 'min' = 1 + number of values strictly smaller (binary search for the first occurrence).
   const minRank = (x: number): number => {
     let lo = 0;
-    let hi = sorted.length;
+    let hi = N;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((sorted[mid] ?? 0) < x) lo = mid + 1;
+      if (sorted[mid]! < x) lo = mid + 1;
       else hi = mid;
     }
     return lo + 1;
