@@ -1,5 +1,6 @@
 /** Migrations for LAP sets and LAPs: versions 20-39. */
 import type { Migration } from '../migration-type.ts';
+import { quoteIdent } from '../sql.ts';
 
 export const LAP_MIGRATIONS: Migration[] = [
   {
@@ -100,7 +101,7 @@ export const LAP_MIGRATIONS: Migration[] = [
       // The table's own indexes (dropped with it), and every trigger that names it (on lap, or reading it).
       const kept = (db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as { type: string; name: string; tbl_name: string; sql: string }[])
         .filter((o) => (o.type === 'index' ? o.tbl_name === 'lap' : names.test(o.sql.replace(/^CREATE TRIGGER \S+/i, ''))));
-      for (const o of kept) if (o.type === 'trigger') db.exec(`DROP TRIGGER "${o.name}"`);
+      for (const o of kept) if (o.type === 'trigger') db.exec(`DROP TRIGGER ${quoteIdent(o.name)}`);
       // The table as it is, with AUTOINCREMENT on its id: the same columns, checks and references, in the same order.
       const table = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'lap'").pluck().get() as string;
       const rebuilt = table.replace(/^CREATE TABLE "?lap"? \(/i, 'CREATE TABLE lap_rebuilt (').replace(/\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)/i, 'id INTEGER PRIMARY KEY AUTOINCREMENT');

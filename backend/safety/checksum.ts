@@ -8,14 +8,11 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { Db } from '../db.ts';
+import { quoteIdent } from '../sql.ts';
 
 export interface ChecksumOptions {
   /** Leave out rows that do not matter for the comparison (see CONTENT_EXCLUSIONS). */
   exclude?: { tables?: (name: string) => boolean; metaKeys?: (key: string) => boolean };
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** One value, tagged by type and length-prefixed, so 1, 1.0, '1', NULL and x'01' all differ. */

@@ -20,16 +20,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db.ts';
 import { contentChecksum } from './checksum.ts';
+import { quoteIdent } from '../sql.ts';
 
 export const MARKER_TABLE = 'safety_marker';
 /** Written only together with a row of `dataset` (whose triggers mark the change); no per-row trigger. */
 export const BULK_TABLES: ReadonlySet<string> = new Set(['value', 'value_band']);
 
 const PREFIX = 'safety_marker_';
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** Tables whose changes count: ordinary tables of the main schema, not caches, internals or the marker itself. */
 function watchedTables(db: Db): string[] {

@@ -33,6 +33,7 @@ const ALLOWED: Record<string, string> = {
   'data/migrations.ts :: list(VALUE_TYPES)': 'CHECK list from the constant VALUE_TYPES, quoted',
   'data/migrations.ts :: list(POLARITIES)': 'CHECK list from the constant POLARITIES, quoted',
   "data/store.ts :: where.join(' AND ')": 'listValues: the clauses are literals with ? placeholders; the values go in as parameters',
+  'laps/migrations.ts :: quoteIdent(o.name)': 'migration 22: names of triggers read from sqlite_schema (not user input), quoted as identifiers with quotes doubled',
   'safety/checksum.ts :: quoteIdent(table.name)': 'table names read from sqlite_schema (not user input), quoted as identifiers with quotes doubled',
   'safety/checksum.ts :: orderBy(db, table)': '"rowid" or the primary-key column names from pragma_table_info, each quoted',
   'safety/marker.ts :: quoteIdent(name)': "trigger name: 'safety_marker_' + a table name read from pragma_table_list + a constant operation, quoted as an identifier",
